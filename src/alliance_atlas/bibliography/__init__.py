@@ -1,0 +1,1 @@
+"""Bibliography of the Alliance Atlas: references, topics and evidence types."""
