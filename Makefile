@@ -1,0 +1,42 @@
+# The two commands in the README: `make serve` and `make test`. Each sets up everything it needs.
+SHELL := /bin/bash
+# Material prints a long notice about MkDocs 2 on every build; it is not ours to act on.
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+
+.PHONY: setup serve build test bench chromium clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + "); install python3.12 or set PYTHON=/path/to/python3.12")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed: install Node.js 18 or newer (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+test: setup chromium
+	$(PY) -m pytest
+
+bench: setup chromium
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,bench]"
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,37 @@
+// Typeset math with the site's own MathJax copy, loaded only on pages that have math.
+(function () {
+  const mathjaxUrl = new URL("../vendor/mathjax/es5/tex-mml-chtml.js", document.currentScript.src).href;
+  let loading = null;
+
+  window.MathJax = {
+    tex: { inlineMath: [["\\(", "\\)"]], displayMath: [["\\[", "\\]"]], processEscapes: true, processEnvironments: true },
+    options: { ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex" },
+    startup: { typeset: false },
+  };
+
+  function loadMathJax() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        const script = document.createElement("script");
+        script.src = mathjaxUrl;
+        script.async = true;
+        script.onload = function () { window.MathJax.startup.promise.then(resolve, reject); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  document$.subscribe(function () {
+    if (!document.querySelector(".arithmatex")) return;
+    loadMathJax().then(function () {
+      window.MathJax.startup.output.clearCache();
+      window.MathJax.typesetClear();
+      window.MathJax.texReset();
+      return window.MathJax.typesetPromise();
+    }).catch(function (error) {
+      console.warn("Math could not be typeset:", error);
+    });
+  });
+})();

@@ -1,0 +1,1 @@
+"""Alliance Atlas: the code behind an open reference on the therapeutic alliance."""

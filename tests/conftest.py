@@ -1,0 +1,62 @@
+"""Session-wide fixtures: the site is built once, served once, and one browser serves every test."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.browser import launch_chromium, new_recorded_context, watch_console
+from support.server import serve_directory
+from support.sitebuild import REPO_ROOT, build_site
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """The real site, built once per test session with --strict."""
+    return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build):
+    if not site_build.ok:
+        pytest.fail(f"the strict build failed:\n{site_build.output[-4000:]}", pytrace=False)
+    return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve_directory(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+class SitePage:
+    """One browser page on the built site, with its blocked requests and console errors."""
+
+    def __init__(self, page, network, console, base_url):
+        self.page = page
+        self.network = network
+        self.console = console
+        self.base_url = base_url
+
+    def open(self, path: str = "", **goto_options):
+        self.page.goto(self.base_url + path.lstrip("/"), **goto_options)
+        return self.page
+
+
+@pytest.fixture
+def site_page(browser, site_url):
+    """A fresh browser page per test; requests to anything but 127.0.0.1 are aborted and recorded."""
+    context, network = new_recorded_context(browser)
+    page = context.new_page()
+    console = watch_console(page)
+    yield SitePage(page, network, console, site_url)
+    context.close()

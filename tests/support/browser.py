@@ -1,0 +1,92 @@
+"""Drive Debian's Chromium through Playwright, with every third-party request blocked and recorded."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from support.sitebuild import REPO_ROOT
+
+CHROMIUM = Path(os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium"))
+# Without the background-networking flags Chromium phones home at start-up, and this machine refuses it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LOCAL_HOSTS = {"127.0.0.1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def launch_chromium(playwright):
+    if not CHROMIUM.exists():
+        raise RuntimeError(
+            f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it, "
+            "or set ATLAS_CHROMIUM to a Chromium binary"
+        )
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+
+
+@dataclass
+class NetworkLog:
+    """What a browser context tried to fetch from anywhere but this machine."""
+
+    blocked: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
+
+    def handle(self, route):
+        url = route.request.url
+        self.requested.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+
+@dataclass
+class ConsoleLog:
+    errors: list[str] = field(default_factory=list)
+
+    def on_console(self, message):
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def on_page_error(self, error):
+        self.errors.append(f"uncaught: {error}")
+
+
+def new_recorded_context(browser, **context_options):
+    """A fresh context whose requests leave only for 127.0.0.1; the rest are aborted and recorded."""
+    context = browser.new_context(**context_options)
+    network = NetworkLog()
+    context.route("**/*", network.handle)
+    return context, network
+
+
+def watch_console(page) -> ConsoleLog:
+    log = ConsoleLog()
+    page.on("console", log.on_console)
+    page.on("pageerror", log.on_page_error)
+    return log
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core from the project's npm copy on the current page."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}));
+        }"""
+    )
+    return result
