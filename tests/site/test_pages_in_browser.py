@@ -1,0 +1,42 @@
+"""Guards (c) and (d): every page loads cleanly in Chromium and axe-core finds no violation."""
+
+import pytest
+
+from support.browser import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_page_loads_with_no_blocked_request_and_no_console_error(page_visits):
+    assert len(page_visits) >= 2
+    problems = {
+        visit.path: {"status": visit.status, "blocked": visit.blocked, "errors": visit.errors}
+        for visit in page_visits
+        if visit.status != 200 or visit.blocked or visit.errors
+    }
+    assert problems == {}
+
+
+def test_axe_finds_no_violation_on_any_page(page_visits):
+    violations = {visit.path: visit.violations for visit in page_visits if visit.violations}
+    assert violations == {}
+
+
+def test_axe_finds_no_violation_in_dark_mode_on_the_home_page(browser, site_url):
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(site_url, wait_until="load")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_a_blocked_cdn_request_is_recorded(site_page):
+    """The harness itself: a page that reaches for a CDN is caught, not silently served."""
+    page = site_page.open("")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.src = 'https://cdn.jsdelivr.net/npm/vega@6'; document.head.appendChild(s); }""")
+    page.wait_for_timeout(300)
+    assert site_page.network.blocked == ["https://cdn.jsdelivr.net/npm/vega@6"]
