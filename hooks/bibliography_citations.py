@@ -1,0 +1,55 @@
+"""Turn pandoc citations into linked APA citations, end each citing page with its references,
+and remember which page and section cites each reference (for the reference pages' "Cited on").
+
+An unknown key is an error: the strict build fails naming the page, the key and the closest keys.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alliance_atlas.site import state
+from alliance_atlas.site.citations import citation_places, references_section, render_citations
+from alliance_atlas.site.state import CitedOn
+
+log = logging.getLogger("mkdocs.hooks.bibliography_citations")
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    build = state.current()
+    if not _cites(page, build):
+        return markdown
+    page_name = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
+    rendered = render_citations(markdown, build.bibliography, page.url, build.reference_urls, page_name=page_name)
+    for unknown in rendered.unknown:
+        log.warning(unknown.message)
+    return rendered.markdown + references_section(rendered.keys, build.bibliography, page.url, build.reference_urls)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    build = state.current()
+    if not _cites(page, build):
+        return html
+    title = _plain_title(page)
+    for place in citation_places(html):
+        build.record_citation(place.key, CitedOn(title, page.url, place.section_title, place.anchor))
+    return html
+
+
+# ----------------------------------------------------------------------------------------------
+
+def _cites(page, build) -> bool:
+    """Pages written by people cite; generated pages and notebooks do not."""
+    return (
+        build.bibliography is not None
+        and page.file.src_uri not in build.generated_pages
+        and page.file.src_uri.endswith(".md")
+    )
+
+
+def _plain_title(page) -> str:
+    import html as _html
+    import re
+
+    return _html.unescape(re.sub(r"<[^>]+>", "", page.title or page.file.name))

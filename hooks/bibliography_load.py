@@ -1,0 +1,38 @@
+"""Load the bibliography once per build and share it with the other bibliography hooks.
+
+A broken .bib file fails the build with every problem as "file:line: key: reason".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from alliance_atlas.bibliography.errors import BibliographyErrors
+from alliance_atlas.bibliography.parse import cached_bibliography
+from alliance_atlas.site import state
+
+DEFAULT_PATH = "bibliography/alliance.bib"
+
+
+def on_config(config, **kwargs):
+    path = _bibliography_path(config)
+    try:
+        bibliography = cached_bibliography(path)
+    except BibliographyErrors as errors:
+        raise PluginError("The bibliography has errors:\n" + "\n".join(str(error) for error in errors.errors)) from errors
+    except OSError as error:
+        raise PluginError(f"{path}: cannot read the bibliography: {error}") from error
+    state.reset(bibliography, path)
+    if str(path) not in config["watch"]:
+        config["watch"].append(str(path))
+    return config
+
+
+# ----------------------------------------------------------------------------------------------
+
+def _bibliography_path(config) -> Path:
+    """``extra.bibliography`` of mkdocs.yml, relative to the config file."""
+    root = Path(config["config_file_path"]).parent
+    return (root / (config["extra"].get("bibliography") or DEFAULT_PATH)).resolve()

@@ -1,0 +1,58 @@
+"""End every content page with "Cite this page": APA and BibTeX for the page, with copy buttons.
+
+The date is the page's last commit (one `git log` per build, not one per page), else the build date,
+and the page says which it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from pathlib import Path
+
+from alliance_atlas.site import state
+from alliance_atlas.site.cite_page import cite_this_page_html, last_commit_dates, page_date
+
+_HEADING = "## Cite this page {#cite-this-page}"
+_PLACEHOLDER = '<div class="atlas-cite-page" data-atlas-cite-page="pending"></div>'
+_dates: dict = {}
+
+
+def on_pre_build(config, **kwargs):
+    _dates.clear()
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if not _is_content_page(page):
+        return markdown
+    return f"{markdown.rstrip()}\n\n{_HEADING}\n\n{_PLACEHOLDER}\n"
+
+
+def on_page_content(html_text, page, config, files, **kwargs):
+    if _PLACEHOLDER not in html_text:
+        return html_text
+    title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
+    url = (config["site_url"] or "") + page.url if config["site_url"] else ""
+    when = page_date(page.file.src_uri, _git_dates(config), _build_date())
+    block = cite_this_page_html(title, config["site_name"], url, when, page_path=page.url or "home")
+    return html_text.replace(_PLACEHOLDER, block, 1)
+
+
+# ----------------------------------------------------------------------------------------------
+
+def _is_content_page(page) -> bool:
+    """Pages people wrote: not the generated bibliography pages, not notebooks."""
+    return page.file.src_uri.endswith(".md") and page.file.src_uri not in state.current().generated_pages
+
+
+def _git_dates(config) -> dict:
+    if "git" not in _dates:
+        _dates["git"] = last_commit_dates(Path(config["docs_dir"]))
+    return _dates["git"]
+
+
+def _build_date() -> datetime.date:
+    if "build" not in _dates:
+        _dates["build"] = datetime.date.today()
+    return _dates["build"]

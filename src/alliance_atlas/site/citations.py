@@ -1,0 +1,213 @@
+"""Pandoc citations in a page's Markdown become links to reference pages, with the APA reference as tooltip.
+
+``[@safran1996resolution]`` becomes ``(Safran & Muran, 1996)``, ``[@a; @b]`` one parenthesis with both
+works in APA order, ``[@key, p. 12]`` keeps its locator, and a narrative ``@key`` becomes
+``Safran and Muran (1996)``. Each work is an ``<a class="citation">`` whose ``title`` is the full APA
+reference as text: Material's ``content.tooltips`` shows it on hover and on keyboard focus.
+
+The output is inline HTML that Python-Markdown passes through untouched: every character Markdown
+would act on (``*``, ``_``, backticks, brackets, backslashes) is written as a character reference.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from alliance_atlas.bibliography.citations import Citation, find_citations, unknown_key_message
+from alliance_atlas.bibliography.coins import coins_span
+from alliance_atlas.bibliography.formatting import cite_narrative, format_reference
+from alliance_atlas.bibliography.intext import author_short, year_label
+from alliance_atlas.site.links import doi_url, relative_url
+
+CITATION_CLASS = "citation"
+REFERENCES_HEADING = "## References {#references}"
+_MARKDOWN_ACTIVE = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;", "@": "&#64;"}
+_MARKDOWN_ACTIVE_RE = re.compile(r"[*_`\[\]\\@]")
+
+
+@dataclass(frozen=True)
+class UnknownKey:
+    key: str
+    line: int
+    message: str
+
+
+@dataclass
+class RenderedPage:
+    markdown: str
+    keys: list[str] = field(default_factory=list)
+    unknown: list[UnknownKey] = field(default_factory=list)
+
+
+def markdown_safe(text: str) -> str:
+    """Write the characters Python-Markdown would act on as character references (HTML already escaped)."""
+    return _MARKDOWN_ACTIVE_RE.sub(lambda match: _MARKDOWN_ACTIVE[match.group()], text)
+
+
+def render_citations(
+    markdown: str, bibliography, page_url: str, reference_urls: dict[str, str], *, page_name: str = "page"
+) -> RenderedPage:
+    """Replace every citation of ``markdown`` (code is left alone by ``find_citations``).
+
+    ``reference_urls`` maps keys to the site URL of their reference page; links are made relative
+    to ``page_url``. Unknown keys are reported in ``unknown`` (messages name ``page_name``, the line,
+    the key and its closest keys) and shown in the page as written.
+    """
+    result = RenderedPage(markdown)
+    pieces: list[str] = []
+    position = 0
+    for citation in find_citations(markdown):
+        pieces.append(markdown[position:citation.start])
+        position = citation.end
+        missing = [item.key for item in citation.items if item.key not in bibliography]
+        if missing:
+            line = markdown.count("\n", 0, citation.start) + 1
+            for key in missing:
+                result.unknown.append(UnknownKey(key, line, unknown_key_message(f"{page_name}:{line}", key, bibliography)))
+            pieces.append(_unknown_html(citation))
+            continue
+        for item in citation.items:
+            if item.key not in result.keys:
+                result.keys.append(item.key)
+        pieces.append(citation_html(citation, bibliography, page_url, reference_urls))
+    pieces.append(markdown[position:])
+    result.markdown = "".join(pieces)
+    return result
+
+
+def citation_html(citation: Citation, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+    """One citation as inline HTML: one link per cited work, each with its APA reference as tooltip."""
+    if citation.narrative:
+        item = citation.items[0]
+        text = cite_narrative(bibliography[item.key], item.locator, bibliography)
+        return _link(item.key, text, bibliography, page_url, reference_urls)
+    groups = []
+    for authors, works in parenthetical_groups(citation, bibliography):
+        links = [
+            _link(key, f"{authors}, {dated}" if index == 0 else dated, bibliography, page_url, reference_urls)
+            for index, (key, dated) in enumerate(works)
+        ]
+        groups.append(", ".join(links))
+    return "(" + "; ".join(groups) + ")"
+
+
+def parenthetical_groups(citation: Citation, bibliography) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The works of a parenthetical citation in APA order (as in the reference list), works by the same
+    authors merged into one group: ``[("Safran & Muran", [(key, "1996"), (key2, "2000, p. 3")]), ...]``.
+
+    Its text is the engine's ``cite_parenthetical`` of the works in that order.
+    """
+    items = sorted(citation.items, key=lambda item: apa_sort_key(bibliography[item.key]))
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for item in items:
+        reference = bibliography[item.key]
+        label = year_label(reference, bibliography)
+        dated = f"{label}, {item.locator}" if item.locator else label
+        groups.setdefault(author_short(reference, "&"), []).append((item.key, dated))
+    return list(groups.items())
+
+
+def apa_text(reference) -> str:
+    return format_reference(reference, style="apa", output="text")
+
+
+def references_section(keys: list[str], bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+    """The Markdown of a page's own "References" section: APA, DOI links and COinS for Zotero."""
+    if not keys:
+        return ""
+    references = sorted((bibliography[key] for key in dict.fromkeys(keys)), key=apa_sort_key)
+    items = []
+    for reference in references:
+        apa = format_reference(reference, style="apa", output="html")
+        href = relative_url(reference_urls[reference.key], page_url) if reference.key in reference_urls else None
+        details = f' <a class="atlas-refs__more" href="{html.escape(href, quote=True)}">Details</a>' if href else ""
+        doi = ""
+        if reference.doi and "doi.org" not in apa:
+            doi = f' <a href="{html.escape(doi_url(reference.doi), quote=True)}">https://doi.org/{html.escape(reference.doi)}</a>'
+        items.append(f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}{doi}{details}{coins_span(reference)}</li>')
+    return f"\n\n{REFERENCES_HEADING}\n\n<ol class=\"atlas-refs atlas-refs--page\">{''.join(items)}</ol>\n"
+
+
+def apa_sort_key(reference) -> tuple:
+    """APA reference-list order: first author's surname, then year, then title."""
+    people = reference.authors or reference.editors
+    surname = people[0].surname if people else reference.title
+    return (_fold(surname), [_fold(p.surname) for p in people], reference.year, _fold(reference.title))
+
+
+# ----------------------------------------------------------------------------------------------
+# Where each citation sits: the nearest heading (with its id) before it, read from the page's HTML.
+# ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CitationPlace:
+    key: str
+    section_title: str
+    anchor: str
+
+
+def citation_places(page_html: str) -> list[CitationPlace]:
+    """For each ``<a class="citation" data-key=...>`` in rendered HTML, the heading it falls under."""
+    scanner = _PlaceScanner()
+    scanner.feed(page_html)
+    scanner.close()
+    return scanner.places
+
+
+class _PlaceScanner(HTMLParser):
+    _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.places: list[CitationPlace] = []
+        self._section = ("", "")
+        self._heading: tuple[str, list[str]] | None = None
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in self._HEADINGS:
+            self._heading = (attributes.get("id") or "", [])
+        elif self._heading is not None and tag == "a" and "headerlink" in (attributes.get("class") or "").split():
+            self._skip_depth += 1
+        if tag == "a" and CITATION_CLASS in (attributes.get("class") or "").split() and attributes.get("data-key"):
+            self.places.append(CitationPlace(attributes["data-key"], *self._section))
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag in self._HEADINGS and self._heading is not None:
+            anchor, text = self._heading
+            self._heading = None
+            if anchor:
+                self._section = (" ".join("".join(text).split()), anchor)
+
+    def handle_data(self, data):
+        if self._heading is not None and not self._skip_depth:
+            self._heading[1].append(data)
+
+
+# ----------------------------------------------------------------------------------------------
+
+def _link(key: str, text: str, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+    e = html.escape
+    href = relative_url(reference_urls[key], page_url) if key in reference_urls else None
+    tooltip = apa_text(bibliography[key])
+    attributes = f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
+    if href is None:
+        return markdown_safe(f"<span {attributes}>{e(text)}</span>")
+    return markdown_safe(f'<a {attributes} href="{e(href, quote=True)}">{e(text)}</a>')
+
+
+def _unknown_html(citation: Citation) -> str:
+    return markdown_safe(f'<span class="citation citation--unknown">{html.escape(citation.source)}</span>')
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -1,0 +1,36 @@
+"""Relative links between pages of the built site, computed as MkDocs does, without importing MkDocs."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+DOI_BASE = "https://doi.org/"
+PUBMED_BASE = "https://pubmed.ncbi.nlm.nih.gov/"
+PMC_BASE = "https://pmc.ncbi.nlm.nih.gov/articles/"
+SCHOLAR_BASE = "https://scholar.google.com/scholar?q="
+
+
+def relative_url(url: str, other: str) -> str:
+    """The link from the page at URL ``other`` to ``url`` (both site-relative), like ``mkdocs.utils.get_relative_url``."""
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    relative = posixpath.relpath("/" + url, "/" + other)
+    return relative + "/" if url.endswith("/") else relative
+
+
+def doi_url(doi: str) -> str:
+    return DOI_BASE + quote(doi, safe="/:;()._-<>")
+
+
+def pubmed_url(pmid: str) -> str:
+    return f"{PUBMED_BASE}{quote(pmid.strip(), safe='')}/"
+
+
+def pmc_url(pmcid: str) -> str:
+    return f"{PMC_BASE}{quote(pmcid.strip(), safe='')}/"
+
+
+def scholar_url(title: str) -> str:
+    return SCHOLAR_BASE + quote(title, safe="")
