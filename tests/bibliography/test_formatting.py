@@ -1,0 +1,154 @@
+"""Reference-list entries through citeproc-py, and APA 7 in-text citations."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pytest
+
+from alliance_atlas.bibliography import (
+    STYLES,
+    cite_narrative,
+    cite_parenthetical,
+    format_bibliography,
+    format_reference,
+    load_bibliography,
+)
+from alliance_atlas.bibliography import formatting
+
+from .conftest import FIXTURES
+
+# Checked by hand against the APA Publication Manual, 7th edition, §9.
+APA_TEXT = {
+    "safran1996resolution": "Safran, J. D., & Muran, J. C. (1996). The resolution of ruptures in the therapeutic alliance. "
+    "Journal of Consulting and Clinical Psychology, 64(3), 447–458. https://doi.org/10.1037/0022-006X.64.3.447",
+    "ardito2011therapeutic": "Ardito, R. B., & Rabellino, D. (2011). Therapeutic alliance and outcome of psychotherapy: "
+    "Historical excursus, measurements, and prospects for research. Frontiers in Psychology, 2, Article 270. "
+    "https://doi.org/10.3389/fpsyg.2011.00270",
+    "koenig2007spirituality": "Koenig, H. G. (2007). Spirituality in patient care: Why, how, when, and what (2nd ed.). "
+    "Templeton Foundation Press.",
+    "safran2002repairing": "Safran, J. D., Muran, J. C., Samstag, L. W., & Stevens, C. (2002). Repairing alliance ruptures. "
+    "In J. C. Norcross (Ed.), Psychotherapy relationships that work (pp. 235–254). Oxford University Press.",
+    "freud1912dynamics": "Freud, S. (1958). The dynamics of transference. In J. Strachey (Ed. & Trans.), The standard edition "
+    "of the complete psychological works of Sigmund Freud (Vol. 12, pp. 99–108). Hogarth Press. (Original work published 1912)",
+    "aca2014code": "American Counseling Association. (2014). ACA code of ethics.",
+    "castonguay2006working": "Castonguay, L. G., Constantino, M. J., & Grosse Holtforth, M. (2006). The working alliance: "
+    "Where are we and where should we go? Psychotherapy: Theory, Research, Practice, Training, 43(3), 271–279. "
+    "https://doi.org/10.1037/0033-3204.43.3.271",
+}
+
+
+@pytest.mark.parametrize("key", sorted(APA_TEXT))
+def test_apa_text_matches_apa7(real_bibliography, key):
+    assert format_reference(real_bibliography[key], "apa", output="text") == APA_TEXT[key]
+
+
+def test_apa_html_italics_and_doi_link(real_bibliography):
+    assert format_reference(real_bibliography["safran1996resolution"], "apa") == (
+        "Safran, J. D., &amp; Muran, J. C. (1996). The resolution of ruptures in the therapeutic alliance. "
+        "<i>Journal of Consulting and Clinical Psychology</i>, <i>64</i>(3), 447–458. "
+        '<a href="https://doi.org/10.1037/0022-006X.64.3.447">https://doi.org/10.1037/0022-006X.64.3.447</a>'
+    )
+
+
+def test_every_style_formats_every_real_entry(real_bibliography):
+    for style in STYLES:
+        html = format_bibliography(real_bibliography, style)
+        text = format_bibliography(real_bibliography, style, output="text")
+        assert list(html) == list(real_bibliography.references) == list(text)
+        for reference in real_bibliography:
+            assert str(reference.year) in text[reference.key]
+            assert reference.authors[0].family in text[reference.key]
+            assert "<" not in text[reference.key]
+            if reference.doi:
+                assert f'href="https://doi.org/{reference.doi}"' in html[reference.key]
+
+
+def test_style_repairs(real_bibliography):
+    chicago = format_reference(real_bibliography["castonguay2006working"], "chicago", output="text")
+    assert "Where Should We Go?” Psychotherapy" in chicago
+    assert "Alliance.” Journal" in format_reference(real_bibliography["safran1996resolution"], "chicago", "text")
+    vancouver = format_reference(real_bibliography["safran1996resolution"], "vancouver", "text")
+    assert vancouver.startswith("Safran JD, Muran JC. The resolution")
+    assert "PubMed PMID: 8698936" in vancouver
+    harvard = format_reference(real_bibliography["safran1996resolution"], "harvard", "text")
+    assert harvard.startswith("Safran, J.D. and Muran, J.C. (1996) “The resolution")
+
+
+def test_unknown_style_or_output_is_refused(small_bibliography):
+    with pytest.raises(ValueError):
+        format_bibliography(small_bibliography, "mla")
+    with pytest.raises(ValueError):
+        format_bibliography(small_bibliography, "apa", output="latex")
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_script_title_is_escaped_in_html(script_reference, style):
+    html = format_reference(script_reference, style)
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Injection&lt;/b&gt;" in html
+    text = format_reference(script_reference, style, output="text")
+    assert "<script>alert(1)</script> & " in text
+
+
+def test_doi_with_quote_cannot_break_out_of_href(script_reference):
+    html = format_reference(script_reference, "apa")
+    assert '<a href="https://doi.org/10.1234/evil&quot;&lt;x&gt;">' in html
+
+
+def test_one_citeproc_run_per_style_for_a_whole_file(tmp_path, monkeypatch):
+    path = tmp_path / "batched.bib"
+    shutil.copy(FIXTURES / "valid_small.bib", path)
+    bibliography = load_bibliography(path)
+    formatting.clear_cache()
+    runs = []
+    real = formatting.CitationStylesBibliography
+
+    def counting(*args, **kwargs):
+        runs.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(formatting, "CitationStylesBibliography", counting)
+    bibliography = load_bibliography("batched.bib")
+    for style in STYLES:
+        for reference in bibliography:
+            format_reference(reference, style)
+            format_reference(reference, style, output="text")
+    assert len(runs) == len(STYLES)
+
+
+def test_same_authors_same_year_get_a_and_b(small_bibliography):
+    first = small_bibliography["safran1996resolution"]
+    second = dataclasses.replace(first, key="safran1996another", title="Another study of ruptures", bibtex="")
+    both = [first, second]
+    assert cite_parenthetical([(first, None), (second, "p. 4")], context=both) == "(Safran & Muran, 1996b, 1996a, p. 4)"
+    assert cite_narrative(second, context=both) == "Safran and Muran (1996a)"
+    entries = format_bibliography(both, "apa", output="text")
+    assert "(1996a). Another study" in entries["safran1996another"]
+    assert "(1996b). The resolution" in entries["safran1996resolution"]
+
+
+def test_parenthetical_citations(real_bibliography):
+    r = real_bibliography
+    assert cite_parenthetical([(r["safran1996resolution"], None), (r["bordin1979generalizability"], "p. 12")]) == (
+        "(Safran & Muran, 1996; Bordin, 1979, p. 12)"
+    )
+    assert cite_parenthetical([(r["horvath2011alliance"], None)]) == "(Horvath et al., 2011)"
+    assert cite_parenthetical([(r["safran1996resolution"], None), (r["safran2000resolving"], None)]) == (
+        "(Safran & Muran, 1996, 2000)"
+    )
+    assert cite_parenthetical([(r["freud1912dynamics"], None), (r["freud1913beginning"], None)]) == (
+        "(Freud, 1912/1958, 1913/1958)"
+    )
+    assert cite_parenthetical([(r["aca2014code"], None)]) == "(American Counseling Association, 2014)"
+
+
+def test_narrative_citations(real_bibliography):
+    r = real_bibliography
+    assert cite_narrative(r["safran1996resolution"]) == "Safran and Muran (1996)"
+    assert cite_narrative(r["horvath2011alliance"]) == "Horvath et al. (2011)"
+    assert cite_narrative(r["bordin1979generalizability"], "p. 12") == "Bordin (1979, p. 12)"
+    assert cite_narrative(r["falkenstrom2013therapeutic"]) == "Falkenström et al. (2013)"
