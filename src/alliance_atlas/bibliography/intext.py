@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import weakref
 from collections import defaultdict
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from .model import Reference
@@ -18,6 +17,7 @@ from .model import Reference
 __all__ = [
     "year_suffixes",
     "sibling_references",
+    "source_bibliography",
     "author_short",
     "year_label",
     "cite_parenthetical",
@@ -60,16 +60,15 @@ def _suffix_letters(index: int) -> str:
     return letters
 
 
-def _source_bibliography(reference: Reference):
+def source_bibliography(reference: Reference):
     """The cached Bibliography of ``reference``'s own .bib file, if it still holds it."""
     from .errors import BibliographyErrors
     from .parse import cached_bibliography
 
-    path = Path(reference.source_file) if reference.source_file else None
-    if path is None or not path.is_file():
+    if not reference.source_file:
         return None
     try:
-        bibliography = cached_bibliography(path)
+        bibliography = cached_bibliography(reference.source_file)
     except (BibliographyErrors, OSError):
         return None
     found = bibliography.get(reference.key)
@@ -81,7 +80,7 @@ def sibling_references(reference: Reference) -> Sequence[Reference]:
 
     Falls back to the reference alone when its file is gone or no longer holds it.
     """
-    bibliography = _source_bibliography(reference)
+    bibliography = source_bibliography(reference)
     return list(bibliography) if bibliography is not None else [reference]
 
 
@@ -102,7 +101,7 @@ def _suffix_for(reference: Reference, context: Iterable[Reference] | None) -> st
     from .parse import Bibliography
 
     if context is None:
-        context = _source_bibliography(reference)
+        context = source_bibliography(reference)
         if context is None:
             return ""
     if isinstance(context, Bibliography):

@@ -72,6 +72,21 @@ class LowercaseFieldKeys(BlockMiddleware):
         return entry
 
 
+class FastLatexDecoding(LatexDecodingMiddleware):
+    """LatexDecodingMiddleware that skips strings holding no LaTeX at all.
+
+    pylatexenc costs about 0.3 ms per string, which made a 5,000-entry file take half a
+    minute to load; most field values are plain text that decoding returns unchanged.
+    """
+
+    _LATEX_MARKERS = re.compile(r"[\\{}$~%&^_#]|--|``|''|!`|\?`")
+
+    def _transform_python_value_string(self, python_string: str) -> tuple[str, str]:
+        if not self._LATEX_MARKERS.search(python_string):
+            return python_string, ""
+        return super()._transform_python_value_string(python_string)
+
+
 class DecodeLatexInNames(BlockMiddleware):
     """LaTeX-decode every part of split names (``Fl{\\"u}ckiger`` -> ``Flückiger``).
 
@@ -110,7 +125,7 @@ class DecodeLatexInNames(BlockMiddleware):
 
 def parse_stack() -> list[BlockMiddleware]:
     """The middlewares applied after splitting, in order."""
-    latex = LatexDecodingMiddleware()
+    latex = FastLatexDecoding()
     return [
         ResolveStringReferencesMiddleware(),
         RemoveEnclosingMiddleware(),
@@ -213,16 +228,22 @@ def load_bibliography(path: Path) -> Bibliography:
 
 
 _cache: dict[Path, tuple[tuple[int, int], Bibliography]] = {}
+_resolved: dict[str, Path] = {}
 _cache_lock = threading.Lock()
 
 
 def cached_bibliography(path: Path) -> Bibliography:
     """Like load_bibliography, but re-parses only when the file's mtime or size changed.
 
-    ``mkdocs serve`` re-runs the hooks on every edit of any page; re-parsing the
-    .bib each time would slow every reload for nothing.
+    ``mkdocs serve`` re-runs the hooks on every edit of any page, and the formatter asks
+    for a reference's own file once per entry and style; both must stay cheap.
     """
-    resolved = Path(path).resolve()
+    resolved = _resolved.get(str(path))
+    if resolved is None:
+        resolved = Path(path).resolve()
+        if Path(path).is_absolute():
+            # Only absolute paths: a relative one depends on the working directory.
+            _resolved[str(path)] = resolved
     stat = resolved.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
     with _cache_lock:
