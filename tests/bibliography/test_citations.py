@@ -73,3 +73,28 @@ def test_unknown_key_message_suggests_closest_keys(real_bibliography):
     message = unknown_key_message("docs/x.md", "safran1996resolutoin", real_bibliography)
     assert message.startswith("docs/x.md: unknown citation key 'safran1996resolutoin'; closest keys: safran1996resolution, ")
     assert unknown_key_message("docs/x.md", "zzzzzz", real_bibliography).endswith("no similar key in the bibliography")
+
+
+def test_fence_rules_follow_commonmark():
+    text = (
+        "!!! note\n"
+        "    ```\n"
+        "    [@indented]\n"
+        "    ```\n"
+        "````\n"
+        "```\n"
+        "[@inside_longer_fence]\n"
+        "````\n"
+        "~~~\n"
+        "``` does not close a tilde fence [@still_code]\n"
+        "~~~\n"
+        "@start2000line opens a line.\n"
+        "```\n"
+        "[@unclosed_fence_runs_to_the_end]\n"
+    )
+    assert keys(text) == [("start2000line",)]
+
+
+def test_citation_keys_with_pandoc_punctuation_and_brackets_without_keys():
+    assert keys("[@doe:2000-a] and [a note] and [@Smith_99]") == [("doe:2000-a",), ("Smith_99",)]
+    assert keys("[see page 3; not a citation]") == []

@@ -52,15 +52,25 @@ def _blank(text: list[str], start: int, end: int) -> None:
             text[index] = " "
 
 
+def _closes(fence: str, line: str) -> bool:
+    """A closing fence: the same character, at least as long, and nothing after it."""
+    match = _FENCE_OPEN.match(line)
+    if match is None:
+        return False
+    run = match.group(1)
+    return run[0] == fence[0] and len(run) >= len(fence) and not line[match.end() :].strip()
+
+
 def _mask_fenced_code(text: str, masked: list[str]) -> None:
     offset = 0
     fence: str | None = None
     block_start = 0
     for line in text.splitlines(keepends=True):
-        match = _FENCE_OPEN.match(line)
-        if fence is None and match:
-            fence, block_start = match.group(1), offset
-        elif fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip():
+        if fence is None:
+            match = _FENCE_OPEN.match(line)
+            if match:
+                fence, block_start = match.group(1), offset
+        elif _closes(fence, line):
             _blank(masked, block_start, offset + len(line))
             fence = None
         offset += len(line)

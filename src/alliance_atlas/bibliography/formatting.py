@@ -167,10 +167,16 @@ def _html_to_text(markup: str) -> str:
 
 
 def _fingerprint(reference: Reference, suffix: str) -> str:
-    return json.dumps([to_csl(reference), suffix, reference.translators == reference.editors], sort_keys=True, default=str)
+    # The CSL item is everything citeproc-py sees, so equal items format alike.
+    return json.dumps([to_csl(reference), suffix], sort_keys=True)
 
 
+# (style, fingerprint) -> (html, text): entries edited during ``mkdocs serve`` are re-rendered,
+# the others are not.
 _cache: dict[tuple[str, str], tuple[str, str]] = {}
+# Parsed Bibliography -> style -> key -> (html, text). A site build asks for every entry in
+# every style, one at a time; answering from here keeps that linear in the number of entries.
+_by_bibliography: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
@@ -186,7 +192,7 @@ def _render_batch(references: list[Reference], style: str, suffixes: dict[str, s
     processor = CitationStylesBibliography(_style(style), CiteProcJSON(items), formatter.html)
     for reference in references:
         processor.register(Citation([CitationItem(reference.key)]))
-    # citeproc-py lowercases ids; without sort() entries stay in registration order.
+    # Without sort(), citeproc-py returns entries in registration order, which zip relies on.
     rendered = processor.bibliography()
     results: dict[str, tuple[str, str]] = {}
     for reference, markup in zip(references, rendered):
@@ -197,15 +203,15 @@ def _render_batch(references: list[Reference], style: str, suffixes: dict[str, s
     return results
 
 
-def format_bibliography(
-    references: Iterable[Reference], style: str = "apa", *, output: str = "html"
-) -> dict[str, str]:
-    """``key -> formatted entry`` in file order; ``output`` is "html" (escaped) or "text"."""
+def _check(style: str, output: str) -> None:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     if output not in ("html", "text"):
         raise ValueError(f"output must be 'html' or 'text', not {output!r}")
-    references = list(references)
+
+
+def _formatted(references: list[Reference], style: str) -> dict[str, tuple[str, str]]:
+    """key -> (html, text), rendering only the entries not in the cache, in one batch."""
     suffixes = year_suffixes(references)
     fingerprints = {r.key: (style, _fingerprint(r, suffixes.get(r.key, ""))) for r in references}
     with _cache_lock:
@@ -215,30 +221,31 @@ def format_bibliography(
         with _cache_lock:
             for reference in missing:
                 _cache[fingerprints[reference.key]] = rendered[reference.key]
-    position = 0 if output == "html" else 1
     with _cache_lock:
-        return {r.key: _cache[fingerprints[r.key]][position] for r in references}
+        return {r.key: _cache[fingerprints[r.key]] for r in references}
 
 
-# Parsed Bibliography -> style -> key -> (html, text). A site build asks for every entry in
-# every style, one at a time; answering from here keeps that linear in the number of entries.
-_by_bibliography: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+def format_bibliography(
+    references: Iterable[Reference], style: str = "apa", *, output: str = "html"
+) -> dict[str, str]:
+    """``key -> formatted entry`` in the given order; ``output`` is "html" (escaped) or "text"."""
+    _check(style, output)
+    position = 0 if output == "html" else 1
+    return {key: pair[position] for key, pair in _formatted(list(references), style).items()}
 
 
 def format_reference(reference: Reference, style: str = "apa", output: str = "html") -> str:
     """One entry, formatted in the same batch as the rest of its .bib file (see module doc)."""
-    if output not in ("html", "text"):
-        raise ValueError(f"output must be 'html' or 'text', not {output!r}")
+    _check(style, output)
+    position = 0 if output == "html" else 1
     bibliography = source_bibliography(reference)
     if bibliography is None:
-        return format_bibliography([reference], style, output=output)[reference.key]
+        return _formatted([reference], style)[reference.key][position]
     with _cache_lock:
         styles = _by_bibliography.setdefault(bibliography, {})
         formatted = styles.get(style)
     if formatted is None:
-        html_entries = format_bibliography(bibliography, style, output="html")
-        text_entries = format_bibliography(bibliography, style, output="text")
-        formatted = {key: (html_entries[key], text_entries[key]) for key in html_entries}
+        formatted = _formatted(list(bibliography), style)
         with _cache_lock:
             styles[style] = formatted
-    return formatted[reference.key][0 if output == "html" else 1]
+    return formatted[reference.key][position]
