@@ -195,11 +195,10 @@ class Bibliography:
         return difflib.get_close_matches(key, list(self.references), n=n, cutoff=0.5)
 
     def by_topic(self, slug: str) -> list[Reference]:
-        """References tagged with ``slug``, core readings first, then file order."""
+        """References tagged with ``slug``, in file order; an unknown slug is a KeyError."""
         if slug not in TOPICS:
             raise KeyError(f"unknown topic {slug!r}; known topics: {', '.join(TOPICS)}")
-        tagged = [reference for reference in self if slug in reference.topics]
-        return sorted(tagged, key=lambda reference: not reference.core)
+        return [reference for reference in self if slug in reference.topics]
 
 
 def load_bibliography(path: Path) -> Bibliography:
