@@ -26,6 +26,7 @@ CITATION_CLASS = "citation"
 REFERENCES_HEADING = "## References {#references}"
 _MARKDOWN_ACTIVE = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;", "@": "&#64;"}
 _MARKDOWN_ACTIVE_RE = re.compile(r"[*_`\[\]\\@]")
+_AMPERSAND_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -192,10 +193,20 @@ class _PlaceScanner(HTMLParser):
 
 # ----------------------------------------------------------------------------------------------
 
+def tooltip_title(text: str) -> str:
+    """A ``title`` value whose text survives Material's tooltips, which insert the title as HTML (innerHTML).
+
+    Only what could start markup is escaped: every ``<``, and each ``&`` that could start a character
+    reference. Ordinary references ("Safran, J. D., & Muran, J. C.") keep the exact plain text, so the
+    browser's own title (without JavaScript) reads right too. The result still needs attribute escaping.
+    """
+    return _AMPERSAND_REFERENCE.sub("&amp;", text).replace("<", "&lt;")
+
+
 def _link(key: str, text: str, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
     e = html.escape
     href = relative_url(reference_urls[key], page_url) if key in reference_urls else None
-    tooltip = apa_text(bibliography[key])
+    tooltip = tooltip_title(apa_text(bibliography[key]))
     attributes = f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
     if href is None:
         return markdown_safe(f"<span {attributes}>{e(text)}</span>")

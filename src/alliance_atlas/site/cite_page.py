@@ -111,7 +111,7 @@ def cite_this_page_html(title: str, site_name: str, url: str, when: PageDate, *,
         f'{copy_button("Copy BibTeX", bibtex, status_id)}'
         f'{copy_status(status_id)}'
         '</div>'
-        '<details class="atlas-cite-page__bibtex"><summary>BibTeX</summary>'
+        '<details class="atlas-cite-page__bibtex no-copy"><summary>BibTeX</summary>'
         f'<pre><code>{e(bibtex)}</code></pre></details>'
         '</div>'
     )

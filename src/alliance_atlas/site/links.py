@@ -12,7 +12,9 @@ SCHOLAR_BASE = "https://scholar.google.com/scholar?q="
 
 
 def relative_url(url: str, other: str) -> str:
-    """The link from the page at URL ``other`` to ``url`` (both site-relative), like ``mkdocs.utils.get_relative_url``."""
+    """The link from the page at URL ``other`` to ``url`` (both site-relative), like ``mkdocs.utils.get_relative_url``,
+    except that a link to the home page (``""``) ends with a slash, as every other page URL does."""
+    url = url or "./"
     if other != ".":
         head, tail = posixpath.split(other)
         other = head if "." in tail else other
@@ -21,7 +23,7 @@ def relative_url(url: str, other: str) -> str:
 
 
 def doi_url(doi: str) -> str:
-    return DOI_BASE + quote(doi, safe="/:;()._-<>")
+    return DOI_BASE + quote(doi.strip(), safe="/:;()._-")
 
 
 def pubmed_url(pmid: str) -> str:

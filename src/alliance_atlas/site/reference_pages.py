@@ -172,7 +172,7 @@ def formats_html(reference) -> str:
         rows.append(f"<dt>{_e(label)}</dt><dd>{format_reference(reference, style=style, output='html')}</dd>")
         buttons.append(copy_button(f"Copy {label}", format_reference(reference, style=style, output="text"), status_id))
     bibtex = bibtex_text(reference)
-    rows.append(f'<dt>BibTeX</dt><dd><pre><code>{_e(bibtex)}</code></pre></dd>')
+    rows.append(f'<dt>BibTeX</dt><dd class="no-copy"><pre><code>{_e(bibtex)}</code></pre></dd>')
     buttons.append(copy_button("Copy BibTeX", bibtex, status_id))
     return (
         f'<div class="atlas-copy">{"".join(buttons)}{copy_status(status_id)}</div>'
@@ -250,13 +250,14 @@ def index_page_markdown(bibliography, links: PageLinks) -> str:
         "---\ntitle: References\n---",
         "# References {#references-list}",
         f"<p>Every work the Atlas draws on: {len(ordered)} references in APA style."
-        " Each links to a page with its annotation, other citation styles, downloads and the pages that cite it.</p>",
-        "## Download the bibliography {#download}",
-        downloads_index_html(bibliography, links),
+        " Each links to a page with its annotation, other citation styles, downloads and the pages that cite it."
+        f" Download them all as {whole_downloads_html(links)}, or <a href=\"#download\">by topic</a>.</p>",
         "## Browse and filter {#browse}",
         filter_form_html(bibliography, min(years, default=0), max(years, default=0)),
         f'<p class="atlas-filter__status" id="{FILTER_STATUS_ID}" role="status" aria-live="polite">{len(ordered)} references.</p>',
         reference_list_html(ordered, links),
+        "## Download by topic {#download}",
+        downloads_index_html(bibliography, links),
     ]
     return "\n\n".join(sections) + "\n"
 
@@ -301,23 +302,25 @@ def filter_form_html(bibliography, first_year: int, last_year: int) -> str:
     )
 
 
-def downloads_index_html(bibliography, links: PageLinks) -> str:
-    def formats(path_for) -> str:
-        return ", ".join(
-            f'<a href="{_attr(links.to(path_for(extension)))}" download="{_attr(path_for(extension).rsplit("/", 1)[-1])}">{_e(name)}</a>'
-            for extension, name, _ in EXPORT_FORMATS
-        )
+def _download_links(links: PageLinks, path_for) -> str:
+    return ", ".join(
+        f'<a href="{_attr(links.to(path_for(extension)))}" download="{_attr(path_for(extension).rsplit("/", 1)[-1])}">{_e(name)}</a>'
+        for extension, name, _ in EXPORT_FORMATS
+    )
 
-    rows = [f"<li>The whole bibliography: {formats(whole_download_path)}</li>"]
-    topic_rows = []
+
+def whole_downloads_html(links: PageLinks) -> str:
+    return _download_links(links, whole_download_path)
+
+
+def downloads_index_html(bibliography, links: PageLinks) -> str:
+    rows = []
     for slug, topic in TOPICS.items():
         count = sum(1 for reference in bibliography if slug in reference.topics)
         if count:
-            topic_rows.append(
-                f"<li>{_e(topic.label)} ({count}): {formats(lambda extension, slug=slug: topic_download_path(slug, extension))}</li>"
-            )
-    if topic_rows:
-        rows.append(f'<li>By topic:<ul>{"".join(topic_rows)}</ul></li>')
+            paths = lambda extension, slug=slug: topic_download_path(slug, extension)  # noqa: E731
+            rows.append(f"<li>{_e(topic.label)} ({count}): {_download_links(links, paths)}</li>")
+    rows.append(f"<li>All topics: {whole_downloads_html(links)}</li>")
     return f'<div class="atlas-downloads"><ul>{"".join(rows)}</ul></div>'
 
 
