@@ -61,10 +61,13 @@ def _suffix_letters(index: int) -> str:
 
 
 def source_bibliography(reference: Reference):
-    """The cached Bibliography of ``reference``'s own .bib file, if it still holds it."""
+    """The Bibliography ``reference`` belongs to: the one that parsed it, else its file's cached one."""
     from .errors import BibliographyErrors
-    from .parse import cached_bibliography
+    from .parse import cached_bibliography, owning_bibliography
 
+    owner = owning_bibliography(reference)
+    if owner is not None:
+        return owner
     if not reference.source_file:
         return None
     try:
