@@ -1,0 +1,111 @@
+// Draw the explainer notebooks' charts.
+//
+// A notebook figure is stored as <div class="atlas-chart"> with its Vega-Lite spec (and its
+// vega-embed options) in <script type="application/json">: data, never code. Material's instant
+// navigation swaps page content without running inline scripts, so this site-wide script draws
+// every such spec on each page view (document$ emits on the first load and after each instant
+// navigation), with the site's own copy of Vega. Nothing is fetched from another host.
+(function () {
+  "use strict";
+
+  if (window.AtlasExplainerCharts) return;
+
+  const scriptUrl = document.currentScript.src;
+  const VEGA_SCRIPTS = [
+    "../vendor/vega/build/vega.min.js",
+    "../vendor/vega-lite/build/vega-lite.min.js",
+    "../vendor/vega-embed/build/vega-embed.min.js",
+  ].map((path) => new URL(path, scriptUrl).href);
+
+  let loading = null;
+  let views = [];
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = url;
+      script.async = false;
+      script.onload = resolve;
+      script.onerror = function () {
+        reject(new Error("Could not load " + url));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadVegaEmbed() {
+    if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
+    if (!loading) {
+      loading = VEGA_SCRIPTS.reduce((chain, url) => chain.then(() => loadScript(url)), Promise.resolve())
+        .then(() => window.vegaEmbed);
+      loading.catch(() => {
+        loading = null;
+      });
+    }
+    return loading;
+  }
+
+  // Follow the palette (light or dark) the reader chose.
+  function themeConfig() {
+    const style = getComputedStyle(document.body);
+    const fg = style.getPropertyValue("--md-default-fg-color").trim() || "#000000";
+    const light = style.getPropertyValue("--md-default-fg-color--light").trim() || fg;
+    const bg = style.getPropertyValue("--md-default-bg-color").trim() || "#ffffff";
+    return {
+      background: bg,
+      axis: { labelColor: fg, titleColor: fg, domainColor: light, tickColor: light, gridColor: light, gridOpacity: 0.25 },
+      legend: { labelColor: fg, titleColor: fg },
+      header: { labelColor: fg, titleColor: fg },
+      title: { color: fg, subtitleColor: fg },
+      view: { stroke: null },
+    };
+  }
+
+  function readJson(root, selector) {
+    const element = root.querySelector(selector);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  async function draw(figure) {
+    if (figure.dataset.atlasChartState) return;
+    figure.dataset.atlasChartState = "drawing";
+    const spec = readJson(figure, ".atlas-chart__spec");
+    const options = readJson(figure, ".atlas-chart__options") || {};
+    const target = figure.querySelector(".atlas-chart__view");
+    const embed = await loadVegaEmbed();
+    const result = await embed(target, spec, Object.assign({ renderer: "svg", mode: "vega-lite" }, options, {
+      actions: false,
+      config: themeConfig(),
+    }));
+    views.push(result.view);
+    figure.dataset.atlasChartState = "drawn";
+  }
+
+  function drawAll() {
+    // Views of the page we left are no longer in the document: release them.
+    views = views.filter(function (view) {
+      if (view.container() && document.body.contains(view.container())) return true;
+      view.finalize();
+      return false;
+    });
+    const figures = document.querySelectorAll(".atlas-chart[data-atlas-chart]");
+    return Promise.all(Array.prototype.map.call(figures, function (figure) {
+      return draw(figure).catch(function (error) {
+        figure.dataset.atlasChartState = "failed";
+        const note = document.createElement("p");
+        note.className = "atlas-chart__failed";
+        note.textContent = "This chart could not be drawn; its data are in the table below.";
+        figure.appendChild(note);
+        console.warn("Chart not drawn:", error);
+      });
+    }));
+  }
+
+  window.AtlasExplainerCharts = { drawAll: drawAll };
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(drawAll);
+  } else {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  }
+})();
