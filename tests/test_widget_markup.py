@@ -102,8 +102,9 @@ def test_shortcodes_in_fenced_code_are_left_as_documentation():
 def test_explorer_carries_the_build_time_chart_description_and_table(explorer):
     parsed = _parse(explorer)
     expected = browser_api.explore_preset("v-rupture")
-    specs = [json.loads(script) for script in parsed.scripts]
-    assert expected["chart"] in specs
+    specs = [json.loads(attrs["data-atlas-spec"]) for tag, attrs in parsed.tags if "data-atlas-spec" in attrs]
+    assert specs == [expected["chart"]]
+    assert parsed.scripts == []  # instant navigation would run inline JSON as JavaScript
     assert markup._text(expected["description"]) in explorer
     rows = [attrs for tag, attrs in parsed.tags if tag == "tr"]
     # header + one row per session, then header + one row per episode
@@ -147,11 +148,18 @@ def test_the_widget_html_is_one_line_so_markdown_cannot_touch_it(explorer, analy
     assert "\n" not in explorer and "\n" not in analyser
 
 
-def test_json_in_script_cannot_close_the_script_or_open_a_comment():
-    html = markup._json_script("x", {"a": "</script><img src=x onerror=alert(1)><!--", "b": "\u2028"})
-    body = html.split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert "<" not in body and ">" not in body and "&" not in body
-    assert json.loads(body) == {"a": "</script><img src=x onerror=alert(1)><!--", "b": "\u2028"}
+def test_json_attributes_are_escaped_and_read_back_exactly():
+    data = {"a": '</script><img src=x onerror=alert(1)> "quoted" & \'single\'', "b": "\u2028"}
+    html = f'<div data-x="{markup.json_attribute(data)}"></div>'
+    assert "<img" not in html and '"quoted"' not in html
+    (tag, attrs), = _parse(html).tags
+    assert json.loads(attrs["data-x"]) == data
+
+
+def test_the_explorer_configuration_rides_on_the_widget(explorer):
+    (tag, attrs) = next(item for item in _parse(explorer).tags if item[1].get("data-atlas-widget") == "explorer")
+    config = json.loads(attrs["data-atlas-config"])
+    assert config == json.loads(json.dumps(browser_api.widget_config()))
 
 
 def test_table_cells_are_escaped():
@@ -166,7 +174,8 @@ def test_analyser_starts_with_an_analysed_example_and_says_nothing_leaves_the_br
     parsed = _parse(analyser)
     assert parsed.textareas == [markup.ANALYSER_EXAMPLE]
     expected = browser_api.analyse_text(markup.ANALYSER_EXAMPLE, markup.ANALYSER_DEFAULT_SCALE)
-    assert json.loads(parsed.scripts[0]) == expected["chart"]
+    spec = next(attrs["data-atlas-spec"] for tag, attrs in parsed.tags if "data-atlas-spec" in attrs)
+    assert json.loads(spec) == expected["chart"]
     assert "nothing you type or paste is sent to any server" in analyser
 
 

@@ -10,9 +10,9 @@ and the citation engine never see the widget's HTML) and returns the widget
 HTML to put in its place with ``fill_slots`` once the page is HTML.
 
 Each widget's first chart is computed here, at build time, by the same
-``browser_api`` functions the browser calls later: the Vega-Lite spec (drawn by
-vega-embed as soon as Vega loads), the plain-language description and the data
-as a table. The page is therefore readable before Pyodide is ready and stays so
+``browser_api`` functions the browser calls later: the Vega-Lite spec (in a
+``data-atlas-spec`` attribute, drawn by vega-embed as soon as Vega loads), the
+plain-language description and the data as a table. The page is therefore readable before Pyodide is ready and stays so
 if WebAssembly fails. Everything that comes from data is escaped; the HTML is
 produced on one line per element so no Markdown rule can touch it.
 
@@ -148,8 +148,8 @@ def explorer_html(widget_id: str, preset: str = DEFAULT_PRESET) -> str:
     settings = {setting["name"]: setting["default"] for setting in browser_api.SETTINGS}
     parts = [
         f'<div class="atlas-widget atlas-explorer" id="{wid}" data-atlas-widget="explorer"'
-        f' data-preset="{_attr(preset)}" data-pattern="{_attr(pattern)}" data-state="static">',
-        _json_script("atlas-widget__config", config),
+        f' data-preset="{_attr(preset)}" data-pattern="{_attr(pattern)}" data-state="static"'
+        f' data-atlas-config="{json_attribute(config)}">',
         _status(widget_id),
         f'<div class="atlas-explorer__controls" role="group" aria-labelledby="{wid}-controls-label">',
         f'<p class="atlas-widget__label" id="{wid}-controls-label">Settings</p>',
@@ -344,8 +344,7 @@ def _chart_figure(widget_id: str, result: dict[str, Any], caption: str) -> str:
     wid = _attr(widget_id)
     return "".join([
         f'<figure class="atlas-chart-figure" aria-labelledby="{wid}-caption">',
-        f'<div class="atlas-chart" id="{wid}-chart" data-atlas-chart></div>',
-        _json_script("atlas-chart__spec", result["chart"]),
+        f'<div class="atlas-widget-chart" id="{wid}-chart" data-atlas-widget-chart data-atlas-spec="{json_attribute(result["chart"])}"></div>',
         f'<figcaption id="{wid}-caption"><span class="atlas-chart__title">{_text(caption)}.</span> ',
         f'<span class="atlas-chart__description" id="{wid}-description" aria-live="polite">{_text(result["description"])}</span>',
         "</figcaption>",
@@ -446,12 +445,14 @@ def format_p(p: float) -> str:
     return "< .001" if p < 0.001 else f"{p:.3f}".lstrip("0")
 
 
-def _json_script(css_class: str, data: Any) -> str:
-    """JSON in a <script type="application/json">, safe against `</script>` and HTML comments."""
-    text = json.dumps(data, allow_nan=False, separators=(",", ":"), ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'<script type="application/json" class="{_attr(css_class)}">{text}</script>'
+def json_attribute(data: Any) -> str:
+    """JSON for a ``data-*`` attribute, escaped for HTML.
+
+    Not a ``<script type="application/json">``: Material's instant navigation re-creates
+    every inline script of the new page without its attributes, so the JSON would be run
+    as JavaScript (a SyntaxError) and lose its class. An attribute is left alone.
+    """
+    return html.escape(json.dumps(data, allow_nan=False, separators=(",", ":"), ensure_ascii=False), quote=True)
 
 
 def _text(value: str) -> str:

@@ -85,13 +85,21 @@
       config: themeConfig(),
     });
     slot.view = result.view;
+    // One accessible image whose name is the spec's description; the caption and the data
+    // table under the chart give the same information as text.
+    const svg = slot.chart.querySelector("svg");
+    if (svg) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", spec.description || "Chart of alliance scores by session");
+    }
     slot.chart.dataset.atlasRenders = String(++renderCount);
     return result.view;
   }
 
-  function readJson(root, selector) {
-    const element = root.querySelector(selector);
-    return element ? JSON.parse(element.textContent) : null;
+  // The build writes JSON into data attributes: Material's instant navigation re-creates
+  // inline <script> elements without their type, so JSON there would run as JavaScript.
+  function readJson(element, attribute) {
+    return JSON.parse(element.getAttribute(attribute));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -179,7 +187,7 @@
   function resultSlot(root) {
     return {
       root,
-      chart: root.querySelector("[data-atlas-chart]"),
+      chart: root.querySelector("[data-atlas-widget-chart]"),
       description: root.querySelector(".atlas-chart__description"),
       table: root.querySelector("[data-atlas-table]"),
       pattern: root.querySelector('[data-atlas-out="pattern"]'),
@@ -230,7 +238,7 @@
         progress.hidden = true;
         label.hidden = true;
         stage.textContent = "Python is ready: results update in your browser.";
-        onReady();
+        onReady(runtime);
       } else {
         progress.value = Math.round(100 * state.fraction);
         stage.textContent = state.stage + "\u2026";
@@ -258,7 +266,7 @@
   // The explorer
 
   function initExplorer(root) {
-    const config = readJson(root, ".atlas-widget__config");
+    const config = readJson(root, "data-atlas-config");
     const slot = resultSlot(root);
     const presetSelect = root.querySelector('[data-atlas-input="preset"]');
     const groups = root.querySelectorAll("fieldset[data-atlas-group]");
@@ -391,6 +399,7 @@
         return;
       }
       busy = true;
+      root.dataset.busy = "true";
       try {
         do {
           again = false;
@@ -413,6 +422,7 @@
         } while (again);
       } finally {
         busy = false;
+        delete root.dataset.busy;
       }
     }
 
@@ -478,10 +488,10 @@
     }
     presetSelect.disabled = false;
     groups.forEach((group) => (group.disabled = false));
-    const initialSpec = readJson(root, ".atlas-chart__spec");
+    const initialSpec = readJson(slot.chart, "data-atlas-spec");
     drawChart(slot, initialSpec).catch(() => {});
-    const watcher = watchPython(root, function () {
-      runtime = watcher.runtime;
+    const watcher = watchPython(root, function (started) {
+      runtime = started;
       [copyButton, runButton, resetButton].forEach((button) => (button.disabled = false));
       update();
     }, function () {
@@ -562,6 +572,7 @@
           : "Type or paste at least three scores.");
         const scaleArg = scaleValue();
         submit.disabled = true;
+        root.dataset.busy = "true";
         const call = await runtime.ready;
         const fn = mode() === "csv" ? "analyse_csv" : "analyse_text";
         const result = await call(fn, text, scaleArg, threshold.value, windowInput.value);
@@ -582,6 +593,7 @@
         report(error);
       } finally {
         submit.disabled = runtime === null;
+        delete root.dataset.busy;
       }
     }
 
@@ -617,9 +629,9 @@
       });
     });
 
-    drawChart(slot, readJson(root, ".atlas-chart__spec")).catch(() => {});
-    const watcher = watchPython(root, function () {
-      runtime = watcher.runtime;
+    drawChart(slot, readJson(slot.chart, "data-atlas-spec")).catch(() => {});
+    const watcher = watchPython(root, function (started) {
+      runtime = started;
       submit.disabled = false;
     }, function () {
       submit.disabled = true;

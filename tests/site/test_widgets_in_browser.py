@@ -1,0 +1,290 @@
+"""The trajectory explorer and the analyser, driven in Chromium on the built site."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from support.browser import LOCAL_HOSTS, LOCAL_SCHEMES, axe_violations
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT = 60_000  # Pyodide boots in a few seconds; a loaded CI machine may need more
+EXPLORER = "explorer/"
+ANALYSER = "explorer/analyse/"
+
+
+def _wait_ready(page, selector):
+    page.wait_for_function(
+        "sel => { const w = document.querySelector(sel); return w && w.dataset.state === 'ready' && !w.dataset.busy; }",
+        arg=selector, timeout=READY_TIMEOUT,
+    )
+
+
+def _renders(page, widget):
+    return page.evaluate(
+        "sel => Number(document.querySelector(sel + ' [data-atlas-widget-chart]').dataset.atlasRenders || 0)", widget
+    )
+
+
+def _wait_rendered_after(page, widget, before):
+    page.wait_for_function(
+        "([sel, n]) => Number(document.querySelector(sel + ' [data-atlas-widget-chart]').dataset.atlasRenders || 0) > n",
+        arg=[widget, before], timeout=15_000,
+    )
+
+
+def _chart_svg(page, widget):
+    return page.inner_html(f"{widget} [data-atlas-widget-chart] svg")
+
+
+def _analyse(page, text, *, csv=False):
+    widget = "#atlas-analyser-1"
+    if csv:
+        page.check(f"{widget}-mode-csv")
+    page.fill(f"{widget}-input", text)
+    before = _renders(page, widget)
+    page.click(f"{widget} [data-atlas-action='analyse']")
+    return before
+
+
+@pytest.fixture
+def dialogs(site_page):
+    seen = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    site_page.page.on("dialog", on_dialog)
+    return seen
+
+
+# ------------------------------------------------------------------------------------------
+# Explorer
+
+def test_the_build_time_chart_shows_before_python_is_ready(site_page):
+    page = site_page.open(EXPLORER)
+    page.wait_for_selector("#atlas-explorer-1 [data-atlas-widget-chart] svg", timeout=15_000)
+    assert page.get_attribute("#atlas-explorer-1", "data-state") in ("loading", "ready")
+    assert "rupture was found at session 6" in page.inner_text("#atlas-explorer-1-description")
+
+
+def test_a_slider_redraws_the_chart_and_records_the_setting_in_the_url(site_page):
+    page = site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    page.wait_for_selector(f"{widget} [data-atlas-widget-chart] svg")
+    page.wait_for_timeout(300)
+    before_svg = _chart_svg(page, widget)
+    before = _renders(page, widget)
+    page.fill(f"{widget}-sessions", "22")
+    _wait_rendered_after(page, widget, before)
+    assert page.input_value(f"{widget}-sessions-number") == "22"
+    assert _chart_svg(page, widget) != before_svg
+    assert page.locator(f"{widget} [data-atlas-table] tr").count() == 22
+    assert parse_qs(urlsplit(page.url).query)["sessions"] == ["22"]
+    assert "Across 22 sessions" in page.inner_text(f"{widget}-description")
+    assert site_page.console.errors == []
+
+
+def test_a_url_with_settings_restores_them(site_page):
+    page = site_page.open(EXPLORER + "?preset=u-shape&sessions=18&level=4.5&amplitude=1.2&noise_sd=0.1&seed=7"
+                          "&threshold_sd=1&repair_window=2")
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    page.wait_for_function("() => document.querySelectorAll('#atlas-explorer-1 [data-atlas-table] tr').length === 18",
+                           timeout=15_000)
+    assert page.input_value(f"{widget}-preset") == "u-shape"
+    assert page.input_value(f"{widget}-sessions") == "18"
+    assert page.input_value(f"{widget}-amplitude-number") == "1.2"
+    assert page.input_value(f"{widget}-threshold-sd") == "1"
+    assert page.is_visible(f"{widget} [data-param='amplitude']")
+    assert not page.is_visible(f"{widget} [data-param='depth']")
+    assert "Across 18 sessions" in page.inner_text(f"{widget}-description")
+
+
+def test_the_research_note_follows_the_classification(site_page):
+    page = site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    visible = page.eval_on_selector_all(f"{widget} .atlas-pattern-note:not([hidden])", "ns => ns.map(n => n.dataset.pattern)")
+    assert visible == ["stable", "rupture"]
+    assert page.locator(f"{widget} .atlas-pattern-note a[href*='references/']").count() > 0
+    before = _renders(page, widget)
+    page.select_option(f"{widget}-preset", "u-shape")
+    _wait_rendered_after(page, widget, before)
+    visible = page.eval_on_selector_all(f"{widget} .atlas-pattern-note:not([hidden])", "ns => ns.map(n => n.dataset.pattern)")
+    assert visible == ["quadratic"]
+
+
+def test_running_edited_python_redraws_and_an_error_shows_next_to_the_editor(site_page):
+    page = site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    page.click(f"{widget} .atlas-code summary")
+    page.fill(f"{widget}-code", "def steps(sessions):\n    return [1 + (t % 3) for t in range(sessions)]\n")
+    before = _renders(page, widget)
+    page.click(f"{widget} [data-atlas-action='run-code']")
+    _wait_rendered_after(page, widget, before)
+    assert page.text_content(f"{widget} [data-atlas-table] tr:first-child td:nth-child(2)") == "1.00"
+    page.fill(f"{widget}-code", "def broken(:\n    pass\n")
+    page.click(f"{widget} [data-atlas-action='run-code']")
+    error = page.locator(f"{widget}-code-error")
+    error.wait_for(state="visible", timeout=15_000)
+    assert "Syntax error on line 1" in error.inner_text()
+    assert page.get_attribute(f"{widget}-code", "aria-invalid") == "true"
+    assert "Traceback" not in error.inner_text()
+
+
+def test_copy_link_reports_in_a_live_region(site_page):
+    page = site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    page.click(f"{widget} [data-atlas-action='copy-link']")
+    status = page.locator(f"{widget}-copy-status")
+    page.wait_for_function("() => document.querySelector('#atlas-explorer-1-copy-status').textContent !== ''")
+    assert status.get_attribute("aria-live") == "polite"
+    assert "preset=v-rupture" in page.url
+
+
+# ------------------------------------------------------------------------------------------
+# Analyser
+
+def test_bad_scores_show_a_plain_message_next_to_the_input(site_page):
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    _analyse(page, "4.1 4.5 five 4.2")
+    error = page.locator(f"{widget}-input-error")
+    error.wait_for(state="visible", timeout=15_000)
+    assert error.inner_text() == "Session 3: 'five' is not a number."
+    assert page.get_attribute(f"{widget}-input", "aria-invalid") == "true"
+    assert error.get_attribute("role") == "alert"
+    assert f"{widget[1:]}-input-error" in page.get_attribute(f"{widget}-input", "aria-describedby")
+    # the message sits in the same control block as the textarea
+    assert page.evaluate("() => document.querySelector('#atlas-analyser-1-input').parentElement"
+                         " === document.querySelector('#atlas-analyser-1-input-error').parentElement")
+
+
+def test_a_bad_custom_scale_is_reported_next_to_the_scale(site_page):
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    page.select_option(f"{widget}-scale", "custom")
+    page.fill(f"{widget}-scale-min", "7")
+    page.fill(f"{widget}-scale-max", "1")
+    page.click(f"{widget} [data-atlas-action='analyse']")
+    error = page.locator(f"{widget}-scale-error")
+    error.wait_for(state="visible", timeout=15_000)
+    assert "minimum must be below the maximum" in error.inner_text()
+    assert page.is_hidden(f"{widget}-input-error")
+
+
+def test_pasted_markup_stays_inert_text(site_page, dialogs):
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    attack = "<img src=x onerror=alert(1)>"
+    _analyse(page, attack)
+    error = page.locator(f"{widget}-input-error")
+    error.wait_for(state="visible", timeout=15_000)
+    assert error.inner_text() == "Session 1: '<img' is not a number."
+    # As a CSV client id it reaches the client list, the chart title and the table: still text.
+    before = _analyse(page, f"id,S1,S2,S3,S4\n{attack},4,4.5,3,4\nplain,3,3.5,4,4.5\n", csv=True)
+    _wait_rendered_after(page, widget, before)
+    assert page.inner_text(f"{widget}-client option:first-child") == attack
+    assert attack in page.inner_text(f"{widget} .atlas-chart__title")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => document.querySelectorAll('img').length") == 0
+    assert dialogs == []
+    assert not any("x" == urlsplit(url).path.rsplit("/", 1)[-1] for url in site_page.network.requested)
+
+
+def test_an_analysis_makes_no_request_beyond_this_machine(site_page):
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    before = _analyse(page, "5.1 5.3 5.2 3.1 4.2 5.0 5.2 5.3")
+    _wait_rendered_after(page, widget, before)
+    assert "Across 8 sessions" in page.inner_text(f"{widget}-description")
+    assert site_page.network.blocked == []
+    outside = [url for url in site_page.network.requested
+               if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert outside == []
+    assert site_page.console.errors == []
+
+
+def test_a_csv_of_clients_gives_a_client_selector_and_downloads(site_page):
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    before = _analyse(page, "id,S1,S2,S3,S4,S5\nanna,4,4.2,4.4,4.6,4.8\nben,4,4,2,4,4\n", csv=True)
+    _wait_rendered_after(page, widget, before)
+    assert page.is_visible(f"{widget}-client")
+    before = _renders(page, widget)
+    page.select_option(f"{widget}-client", index=1)
+    _wait_rendered_after(page, widget, before)
+    assert "client ben" in page.inner_text(f"{widget} .atlas-chart__title")
+    with page.expect_download() as csv_download:
+        page.click(f"{widget} [data-atlas-action='download-csv']")
+    assert csv_download.value.suggested_filename == "alliance-analysis-clients.csv"
+    text = open(csv_download.value.path(), encoding="utf-8").read()
+    assert text.splitlines()[0].startswith("id,n_sessions,pattern") and len(text.splitlines()) == 3
+    for extension in ("png", "svg"):
+        with page.expect_download() as image:
+            page.click(f"{widget} [data-atlas-action='download-{extension}']")
+        assert image.value.suggested_filename == f"alliance-analysis-clients.{extension}"
+        assert open(image.value.path(), "rb").read(8)
+
+
+def _serve_sitemap_for_this_port(site_page):
+    """Material's instant navigation only takes over links listed in sitemap.xml, whose addresses
+    carry the build's site_url (port 8000); the test server runs on another port, so the sitemap
+    it serves is rewritten to this server's address, as a deployment with SITE_URL set has it."""
+    site_url = site_page.base_url
+
+    def rewrite(route):
+        response = route.fetch()
+        body = response.text().replace("http://127.0.0.1:8000/", site_url)
+        route.fulfill(response=response, body=body)
+
+    site_page.page.route("**/sitemap.xml", rewrite)
+
+
+def test_instant_navigation_away_and_back_keeps_one_worker_working(site_page):
+    _serve_sitemap_for_this_port(site_page)
+    page = site_page.open(ANALYSER)
+    widget = "#atlas-analyser-1"
+    _wait_ready(page, widget)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    before = _analyse(page, "5 5 5 5 3 4 5 5 5")
+    _wait_rendered_after(page, widget, before)
+    # Away, by a link in the navigation, to the explorer: instant navigation swaps the page in place.
+    page.click("nav a[href$='explorer/']:visible >> nth=0")
+    page.wait_for_selector("#atlas-explorer-1", timeout=15_000)
+    _wait_ready(page, "#atlas-explorer-1")
+    # And back, with the browser's back button.
+    page.go_back()
+    page.wait_for_selector(widget, timeout=15_000)
+    _wait_ready(page, widget)
+    assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded, not swapped"
+    before = _analyse(page, "4 4.5 4.2 4.6 2.1 3.9 4.5 4.6")
+    _wait_rendered_after(page, widget, before)
+    assert "Across 8 sessions" in page.inner_text(f"{widget}-description")
+    assert page.evaluate("() => window.AtlasPython.startCount") == 1
+    assert site_page.console.errors == []
+
+
+# ------------------------------------------------------------------------------------------
+# Accessibility of the drawn charts and the live state
+
+@pytest.mark.parametrize("path, widget", [(EXPLORER, "#atlas-explorer-1"), (ANALYSER, "#atlas-analyser-1")])
+def test_axe_finds_no_violation_once_the_chart_is_drawn_and_python_ready(site_page, path, widget):
+    page = site_page.open(path)
+    _wait_ready(page, widget)
+    page.wait_for_selector(f"{widget} [data-atlas-widget-chart] svg")
+    page.click(f"{widget} .atlas-data-table summary")
+    assert page.get_attribute(f"{widget} [data-atlas-widget-chart] svg", "aria-label")
+    assert axe_violations(page) == []
