@@ -13,7 +13,7 @@ from alliance_atlas.site import state
 from alliance_atlas.site.citations import citation_places, references_section, render_citations
 from alliance_atlas.site.state import CitedOn
 
-log = logging.getLogger("mkdocs.hooks.bibliography_citations")
+_log = logging.getLogger("mkdocs.hooks.bibliography_citations")
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -23,7 +23,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     page_name = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
     rendered = render_citations(markdown, build.bibliography, page.url, build.reference_urls, page_name=page_name)
     for unknown in rendered.unknown:
-        log.warning(unknown.message)
+        _log.warning(unknown.message)
     return rendered.markdown + references_section(rendered.keys, build.bibliography, page.url, build.reference_urls)
 
 

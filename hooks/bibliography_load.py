@@ -13,7 +13,7 @@ from alliance_atlas.bibliography.errors import BibliographyErrors
 from alliance_atlas.bibliography.parse import cached_bibliography
 from alliance_atlas.site import state
 
-DEFAULT_PATH = "bibliography/alliance.bib"
+_DEFAULT_PATH = "bibliography/alliance.bib"
 
 
 def on_config(config, **kwargs):
@@ -35,4 +35,4 @@ def on_config(config, **kwargs):
 def _bibliography_path(config) -> Path:
     """``extra.bibliography`` of mkdocs.yml, relative to the config file."""
     root = Path(config["config_file_path"]).parent
-    return (root / (config["extra"].get("bibliography") or DEFAULT_PATH)).resolve()
+    return (root / (config["extra"].get("bibliography") or _DEFAULT_PATH)).resolve()
