@@ -1,15 +1,21 @@
 """Expand the trajectory widgets' shortcodes (`<!-- atlas:explorer preset="..." -->`, `<!-- atlas:analyser -->`).
 
 The logic, and the widgets' first chart computed at build time, live in
-`alliance_atlas.widget_markup`; this hook only places the HTML in the page.
+`alliance_atlas.widget_markup`; the chart is also drawn as static SVG by
+`alliance_atlas.chart_svg` (Node and the site's npm Vega). This hook only places the HTML.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
-from alliance_atlas.widget_markup import WidgetError, expand_shortcodes, fill_slots
+from alliance_atlas.chart_svg import ChartSvgError, render_svgs
+from alliance_atlas.widget_markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
 
+log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
 _slots: dict[str, dict[str, str]] = {}
 
 
@@ -23,7 +29,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     except WidgetError as error:
         raise PluginError(str(error)) from error
     if slots:
-        _slots[page.file.src_uri] = slots
+        _slots[page.file.src_uri] = _with_static_charts(slots, config)
     else:
         _slots.pop(page.file.src_uri, None)
     return expanded
@@ -32,3 +38,15 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     slots = _slots.get(page.file.src_uri)
     return fill_slots(html, slots) if slots else html
+
+
+def _with_static_charts(slots: dict[str, str], config) -> dict[str, str]:
+    specs = {chart_id: spec for widget in slots.values() for chart_id, spec in static_chart_specs(widget).items()}
+    node_modules = Path(config["config_file_path"]).parent / "node_modules"
+    try:
+        svgs = render_svgs(specs, node_modules)
+    except ChartSvgError as error:
+        # Not fatal: the browser draws the same spec with Vega as soon as it loads.
+        log.info("%s; the charts will be drawn in the browser only", error)
+        svgs = {}
+    return {widget_id: insert_static_charts(widget, svgs) for widget_id, widget in slots.items()}

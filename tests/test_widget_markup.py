@@ -194,3 +194,34 @@ def test_pattern_labels_and_p_values_read_plainly():
     assert markup.pattern_label("quadratic", "up") == "Quadratic, U shape (curving upwards)"
     assert markup.format_p(0.0004) == "< .001"
     assert markup.format_p(0.0312) == ".031"
+
+
+# ------------------------------------------------------------------------------------------
+# The build-time SVG of each first chart
+
+def test_each_chart_awaits_its_static_svg_and_gets_it_named_by_the_description(explorer):
+    specs = markup.static_chart_specs(explorer)
+    assert list(specs) == ["atlas-explorer-1-chart"]
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10" height="10"><g></g>\n</svg>'
+    filled = markup.insert_static_charts(explorer, {"atlas-explorer-1-chart": svg})
+    label = markup._attr(specs["atlas-explorer-1-chart"]["description"])
+    assert f'<svg role="img" aria-label="{label}" data-atlas-static xmlns=' in filled
+    assert "atlas-static-chart" not in filled and "\n" not in filled
+
+
+def test_a_chart_without_svg_keeps_an_empty_container_for_the_browser(explorer):
+    filled = markup.insert_static_charts(explorer, {})
+    assert "<svg" not in filled and "atlas-static-chart" not in filled
+    assert 'data-atlas-widget-chart data-atlas-spec="' in filled
+
+
+def test_node_draws_the_static_svg_with_the_site_s_vega():
+    from pathlib import Path
+
+    from alliance_atlas.chart_svg import node_available, render_svgs
+
+    if not node_available():
+        pytest.skip("Node.js is not installed")
+    spec = browser_api.explore_preset("u-shape")["chart"]
+    svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[1] / "node_modules")
+    assert svgs["c"].startswith("<svg") and "currentColor" in svgs["c"] and "<script" not in svgs["c"]

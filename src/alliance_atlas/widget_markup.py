@@ -34,6 +34,9 @@ _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
 _ANY_SHORTCODE = re.compile(r"^[ \t]*<!--\s*atlas:(?P<name>[^\s>]*)", re.MULTILINE)
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
+STATIC_CHART = "<!-- atlas-static-chart {chart_id} -->"
+_STATIC_PATTERN = re.compile(r"<!-- atlas-static-chart (?P<id>[\w-]+) -->")
+_CHART_WITH_SPEC = re.compile(r'<div class="atlas-widget-chart" id="(?P<id>[\w-]+)" data-atlas-widget-chart data-atlas-spec="(?P<spec>[^"]*)">')
 _SLOT_PATTERN = re.compile(r'<div class="atlas-widget-slot" data-atlas-slot="(?P<slot>[\w-]+)"></div>')
 
 DEFAULT_PRESET = "v-rupture"
@@ -344,13 +347,43 @@ def _chart_figure(widget_id: str, result: dict[str, Any], caption: str) -> str:
     wid = _attr(widget_id)
     return "".join([
         f'<figure class="atlas-chart-figure" aria-labelledby="{wid}-caption">',
-        f'<div class="atlas-widget-chart" id="{wid}-chart" data-atlas-widget-chart data-atlas-spec="{json_attribute(result["chart"])}"></div>',
+        f'<div class="atlas-widget-chart" id="{wid}-chart" data-atlas-widget-chart data-atlas-spec="{json_attribute(result["chart"])}">',
+        STATIC_CHART.format(chart_id=f"{wid}-chart"),
+        "</div>",
         f'<figcaption id="{wid}-caption"><span class="atlas-chart__title">{_text(caption)}.</span> ',
         f'<span class="atlas-chart__description" id="{wid}-description" aria-live="polite">{_text(result["description"])}</span>',
         "</figcaption>",
         "</figure>",
         data_table_html(widget_id, result["table"]),
     ])
+
+
+def static_chart_specs(widget_html: str) -> dict[str, dict[str, Any]]:
+    """The Vega-Lite spec of every chart in ``widget_html`` that awaits its static SVG, by chart id."""
+    return {
+        match["id"]: json.loads(html.unescape(match["spec"]))
+        for match in _CHART_WITH_SPEC.finditer(widget_html)
+        if STATIC_CHART.format(chart_id=match["id"]) in widget_html
+    }
+
+
+def insert_static_charts(widget_html: str, svgs: dict[str, str]) -> str:
+    """Put each chart's build-time SVG in its place, as one image named by the spec's description.
+
+    Charts without an SVG keep an empty container, which the browser fills with Vega.
+    """
+    specs = static_chart_specs(widget_html)
+
+    def insert(match: re.Match[str]) -> str:
+        chart_id = match["id"]
+        svg = svgs.get(chart_id)
+        if not svg or not svg.startswith("<svg"):
+            return ""
+        label = specs.get(chart_id, {}).get("description") or "Chart of alliance scores by session"
+        named = f'<svg role="img" aria-label="{_attr(label)}" data-atlas-static{svg[4:]}'
+        return named.replace("\n", " ")
+
+    return _STATIC_PATTERN.sub(insert, widget_html)
 
 
 def data_table_html(widget_id: str, table: list[dict[str, Any]]) -> str:

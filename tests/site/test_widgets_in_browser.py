@@ -65,10 +65,26 @@ def dialogs(site_page):
 # Explorer
 
 def test_the_build_time_chart_shows_before_python_is_ready(site_page):
-    page = site_page.open(EXPLORER)
+    page = site_page.open(EXPLORER, wait_until="commit")
     page.wait_for_selector("#atlas-explorer-1 [data-atlas-widget-chart] svg", timeout=15_000)
-    assert page.get_attribute("#atlas-explorer-1", "data-state") in ("loading", "ready")
+    assert page.get_attribute("#atlas-explorer-1", "data-state") in ("static", "loading")
     assert "rupture was found at session 6" in page.inner_text("#atlas-explorer-1-description")
+
+
+@pytest.mark.parametrize("path", [EXPLORER, ANALYSER])
+def test_without_javascript_the_chart_its_description_and_table_are_there(browser, site_url, path):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        svg = page.locator("[data-atlas-widget-chart] svg[data-atlas-static]")
+        assert svg.count() == 1 and svg.is_visible()
+        assert svg.get_attribute("role") == "img"
+        assert svg.get_attribute("aria-label").startswith("Line chart of alliance score by session")
+        assert page.locator(".atlas-chart__description").inner_text().startswith("Across")
+        assert page.locator(".atlas-data-table tbody tr").count() >= 12
+    finally:
+        context.close()
 
 
 def test_a_slider_redraws_the_chart_and_records_the_setting_in_the_url(site_page):

@@ -71,20 +71,39 @@
     };
   }
 
-  // Draw `spec` in `slot.chart`; the previous view is finalized first.
+  // What a spec draws, leaving out its data and its text description: when only those
+  // change (a slider moved the scores), the view is kept and fed the new values.
+  function structureKey(spec) {
+    return JSON.stringify(spec, (key, value) => (key === "values" || key === "description" ? undefined : value));
+  }
+
+  // Draw `spec` in `slot.chart`: update the current view's data when the structure is the
+  // same, else embed afresh (finalizing the previous view first).
   async function drawChart(slot, spec) {
     const embed = await loadVega();
-    if (slot.view) {
-      slot.view.finalize();
-      slot.view = null;
+    const key = structureKey(spec);
+    if (slot.view && slot.key === key) {
+      const compiled = window.vegaLite.compile(spec).spec;
+      compiled.data.forEach(function (dataset) {
+        if (dataset.values !== undefined) slot.view.data(dataset.name, dataset.values);
+      });
+      await slot.view.runAsync();
+    } else {
+      if (slot.view) {
+        slot.view.finalize();
+        slot.view = null;
+      }
+      // The build-time SVG (or the previous chart) gives way to the live view.
+      slot.chart.replaceChildren();
+      const result = await embed(slot.chart, spec, {
+        actions: false,
+        renderer: "svg",
+        mode: "vega-lite",
+        config: themeConfig(),
+      });
+      slot.view = result.view;
+      slot.key = key;
     }
-    const result = await embed(slot.chart, spec, {
-      actions: false,
-      renderer: "svg",
-      mode: "vega-lite",
-      config: themeConfig(),
-    });
-    slot.view = result.view;
     // One accessible image whose name is the spec's description; the caption and the data
     // table under the chart give the same information as text.
     const svg = slot.chart.querySelector("svg");
@@ -93,7 +112,7 @@
       svg.setAttribute("aria-label", spec.description || "Chart of alliance scores by session");
     }
     slot.chart.dataset.atlasRenders = String(++renderCount);
-    return result.view;
+    return slot.view;
   }
 
   // The build writes JSON into data attributes: Material's instant navigation re-creates
@@ -184,6 +203,13 @@
     slot.root.dispatchEvent(new CustomEvent("atlas:rendered", { detail: { renders: renderCount } }));
   }
 
+  // The build put the first chart in the page as SVG; without it (no Node at build time),
+  // draw the same spec with Vega now.
+  function drawBuildTimeChart(slot) {
+    if (slot.chart.querySelector("svg[data-atlas-static]")) return;
+    drawChart(slot, readJson(slot.chart, "data-atlas-spec")).catch(() => {});
+  }
+
   function resultSlot(root) {
     return {
       root,
@@ -194,6 +220,7 @@
       rule: root.querySelector('[data-atlas-out="rule"]'),
       episodes: root.querySelector('[data-atlas-out="episodes"]'),
       view: null,
+      key: null,
     };
   }
 
@@ -488,8 +515,7 @@
     }
     presetSelect.disabled = false;
     groups.forEach((group) => (group.disabled = false));
-    const initialSpec = readJson(slot.chart, "data-atlas-spec");
-    drawChart(slot, initialSpec).catch(() => {});
+    drawBuildTimeChart(slot);
     const watcher = watchPython(root, function (started) {
       runtime = started;
       [copyButton, runButton, resetButton].forEach((button) => (button.disabled = false));
@@ -629,10 +655,11 @@
       });
     });
 
-    drawChart(slot, readJson(slot.chart, "data-atlas-spec")).catch(() => {});
+    drawBuildTimeChart(slot);
     const watcher = watchPython(root, function (started) {
       runtime = started;
       submit.disabled = false;
+      loadVega().catch(() => {}); // ready for the first analysis
     }, function () {
       submit.disabled = true;
     });
