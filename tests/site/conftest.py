@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pytest
 
-from support.browser import axe_violations, new_recorded_context, watch_console
+from support.browser import axe_violations, launch_chromium, new_recorded_context, watch_console
 from support.sitebuild import built_pages, page_url_path
+
+# axe-core takes a second or more per page on this 2-core machine; two browsers halve the crawl.
+CRAWL_WORKERS = 2
 
 
 @dataclass
@@ -19,29 +23,41 @@ class PageVisit:
     violations: list[dict] = field(default_factory=list)
 
 
-def visit_every_page(browser, site_dir, site_url, *, color_scheme="light") -> list[PageVisit]:
-    context, network = new_recorded_context(browser, color_scheme=color_scheme)
-    page = context.new_page()
-    console = watch_console(page)
+def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[PageVisit]:
+    # The sync API belongs to one thread, so each crawler thread drives its own Chromium.
+    from playwright.sync_api import sync_playwright
+
     visits = []
-    try:
-        for built in built_pages(site_dir):
-            path = page_url_path(site_dir, built)
-            network.blocked.clear()
-            console.errors.clear()
-            response = page.goto(site_url + path, wait_until="load")
-            # Late requests (fonts, workers, fetches) start after `load`; give them a moment to show.
-            page.wait_for_timeout(250)
-            visit = PageVisit(path or "/", response.status if response else None)
-            visit.violations = axe_violations(page)
-            visit.blocked = list(network.blocked)
-            visit.errors = list(console.errors)
-            visits.append(visit)
-    finally:
-        context.close()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context, network = new_recorded_context(browser, color_scheme=color_scheme)
+        page = context.new_page()
+        console = watch_console(page)
+        try:
+            for path in paths:
+                network.blocked.clear()
+                console.errors.clear()
+                response = page.goto(site_url + path, wait_until="load")
+                # Late requests (fonts, workers, fetches) start after `load`; give them a moment to show.
+                page.wait_for_timeout(250)
+                visit = PageVisit(path or "/", response.status if response else None)
+                visit.violations = axe_violations(page)
+                visit.blocked = list(network.blocked)
+                visit.errors = list(console.errors)
+                visits.append(visit)
+        finally:
+            browser.close()
     return visits
 
 
+def visit_every_page(site_dir, site_url, *, color_scheme="light") -> list[PageVisit]:
+    paths = [page_url_path(site_dir, built) for built in built_pages(site_dir)]
+    shares = [paths[worker::CRAWL_WORKERS] for worker in range(CRAWL_WORKERS)]
+    with ThreadPoolExecutor(CRAWL_WORKERS) as pool:
+        results = pool.map(lambda share: _visit_pages(share, site_url, color_scheme), shares)
+    return sorted((visit for share in results for visit in share), key=lambda visit: visit.path)
+
+
 @pytest.fixture(scope="session")
-def page_visits(browser, site_dir, site_url):
-    return visit_every_page(browser, site_dir, site_url)
+def page_visits(site_dir, site_url):
+    return visit_every_page(site_dir, site_url)

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 
 def test_every_page_loads_with_no_blocked_request_and_no_console_error(page_visits):
     assert len(page_visits) >= 2
+    assert {visit.path for visit in page_visits} >= {"/", "about/"}
     problems = {
         visit.path: {"status": visit.status, "blocked": visit.blocked, "errors": visit.errors}
         for visit in page_visits
