@@ -1,6 +1,6 @@
 """Find pandoc-style citations in Markdown: ``[@key]``, ``[see @a, p. 12; @b]`` and ``@key``.
 
-Code (fenced blocks and inline spans), HTML comments, URLs and e-mail addresses
+Code (fenced blocks and inline spans), HTML comments and tags, URLs and e-mail addresses
 are masked first, so an ``@`` there is never read as a citation; offsets still
 refer to the original text because masking keeps every character's position.
 """
@@ -39,6 +39,7 @@ class Citation:
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _URL = re.compile(r"(?:https?|ftp|mailto):[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+|(?<=\])\([^)\s]*\)")
 _BRACKETED = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\]")
 _ITEM = re.compile(rf"^(?P<prefix>.*?)(?<![\w.@/\\])-?@(?P<key>{KEY_PATTERN})(?P<suffix>.*)$", re.DOTALL)
@@ -99,7 +100,7 @@ def _masked(markdown: str) -> str:
     masked = list(markdown)
     _mask_fenced_code(markdown, masked)
     _mask_code_spans(markdown, masked)
-    for pattern in (_HTML_COMMENT, _URL):
+    for pattern in (_HTML_COMMENT, _HTML_TAG, _URL):
         for match in pattern.finditer("".join(masked)):
             _blank(masked, match.start(), match.end())
     return "".join(masked)
