@@ -3,11 +3,12 @@
 Every chart has a title, a description (read out by screen readers) and axis titles with
 units; every figure comes with its data as a table. Notebooks only call these builders.
 
-How a figure reaches the reader. On the site, notebook pages are swapped in by Material's
-instant navigation, which does not run inline scripts, so a figure is stored as a
-``<div class="atlas-chart">`` holding its Vega-Lite spec in ``<script type="application/json">``;
-``assets/javascripts/explainer-charts.js`` draws every such spec with the site's own copy of
-vega-embed on each page view. That output is produced when ``ALLIANCE_ATLAS_SITE_OUTPUT=1``
+How a figure reaches the reader. On the site, notebook pages may arrive through Material's
+instant navigation, which re-creates the page's script elements (dropping their ``type``) instead
+of loading the page, so a figure holds no script at all: it is a ``<div class="atlas-chart">``
+whose Vega-Lite spec and vega-embed options sit in data attributes, and the site-wide script
+``assets/javascripts/explainer-charts.js`` draws every such figure on each page view with the
+site's own copy of vega-embed. That output is produced when ``ALLIANCE_ATLAS_SITE_OUTPUT=1``
 (set by ``alliance_atlas.explainer_notebooks`` when it executes the notebooks for the site).
 Anywhere else, for instance a reader running a downloaded notebook in Jupyter, a figure is
 Altair's own HTML output followed by the same table.
@@ -101,19 +102,23 @@ class Table:
 # ----------------------------------------------------------------------------------------------
 
 def chart_json(spec: dict[str, Any]) -> str:
-    """JSON that is safe inside a ``<script>`` element."""
+    """Compact JSON with ``<``, ``>`` and ``&`` escaped, so it stays inert wherever HTML holds it."""
     text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def site_figure_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """The spec as data for ``explainer-charts.js``: no inline code runs."""
+    """The spec as data for ``explainer-charts.js``, in attributes: no script element at all.
+
+    Not ``<script type="application/json">``: Material's instant navigation re-creates every script
+    element of the new page without its ``type``, which would run the JSON as JavaScript.
+    """
     options = EMBED_OPTIONS if embed_options is None else embed_options
     return (
-        '<div class="atlas-chart" data-atlas-chart="vega-lite">'
+        '<div class="atlas-chart" data-atlas-chart="vega-lite"'
+        f' data-atlas-spec="{html.escape(chart_json(spec), quote=True)}"'
+        f' data-atlas-options="{html.escape(chart_json(options), quote=True)}">'
         '<div class="atlas-chart__view"></div>'
-        f'<script type="application/json" class="atlas-chart__spec">{chart_json(spec)}</script>'
-        f'<script type="application/json" class="atlas-chart__options">{chart_json(options)}</script>'
         "</div>"
     )
 

@@ -218,3 +218,8 @@ def u_and_v_examples() -> dict[str, AnalysisResult]:
         "U shape (gradual)": analyze(preset_series("u-shape")),
         "V shape (sudden)": analyze(preset_series("v-rupture")),
     }
+
+
+def episodes_by_client(results: dict[str, AnalysisResult]) -> dict[str, list[dict[str, Any]]]:
+    """The rupture-repair episodes ``analyze`` found for each client, as dicts."""
+    return {label: [episode.to_dict() for episode in result.episodes] for label, result in results.items()}

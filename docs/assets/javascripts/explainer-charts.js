@@ -1,10 +1,11 @@
 // Draw the explainer notebooks' charts.
 //
-// A notebook figure is stored as <div class="atlas-chart"> with its Vega-Lite spec (and its
-// vega-embed options) in <script type="application/json">: data, never code. Material's instant
-// navigation swaps page content without running inline scripts, so this site-wide script draws
-// every such spec on each page view (document$ emits on the first load and after each instant
-// navigation), with the site's own copy of Vega. Nothing is fetched from another host.
+// A notebook figure is stored as <div class="atlas-chart"> with its Vega-Lite spec and its
+// vega-embed options in data attributes: data, never code, and no script element, because
+// Material's instant navigation re-creates a new page's script elements without their `type`.
+// This site-wide script draws every figure on each page view (document$ emits on the first load
+// and after each instant navigation) with the site's own copy of Vega. Nothing is fetched from
+// another host.
 (function () {
   "use strict";
 
@@ -61,16 +62,28 @@
     };
   }
 
-  function readJson(root, selector) {
-    const element = root.querySelector(selector);
-    return element ? JSON.parse(element.textContent) : null;
+  // mkdocs-jupyter's MathJax loader keeps the MathJax address of the first page a visit opened,
+  // relative to that page, so after instant navigation to a notebook at another depth it would
+  // request a wrong address. Loading the site's copy by its absolute address first, under the id
+  // that loader looks for, lets it reuse ours. (Pages with math already load it through math.js.)
+  const MATHJAX_URL = new URL("../vendor/mathjax/es5/tex-mml-chtml.js", scriptUrl).href;
+
+  function preloadMathJaxForNotebooks() {
+    if (!document.querySelector(".jupyter-wrapper") || document.querySelector(".arithmatex")) return;
+    if ((window.MathJax && window.MathJax.startup && window.MathJax.startup.promise) ||
+        document.getElementById("MathJax-script")) return;
+    const script = document.createElement("script");
+    script.id = "MathJax-script";
+    script.src = MATHJAX_URL;
+    script.async = true;
+    document.head.appendChild(script);
   }
 
   async function draw(figure) {
     if (figure.dataset.atlasChartState) return;
     figure.dataset.atlasChartState = "drawing";
-    const spec = readJson(figure, ".atlas-chart__spec");
-    const options = readJson(figure, ".atlas-chart__options") || {};
+    const spec = JSON.parse(figure.dataset.atlasSpec);
+    const options = figure.dataset.atlasOptions ? JSON.parse(figure.dataset.atlasOptions) : {};
     const target = figure.querySelector(".atlas-chart__view");
     const embed = await loadVegaEmbed();
     const result = await embed(target, spec, Object.assign({ renderer: "svg", mode: "vega-lite" }, options, {
@@ -82,6 +95,7 @@
   }
 
   function drawAll() {
+    preloadMathJaxForNotebooks();
     // Views of the page we left are no longer in the document: release them.
     views = views.filter(function (view) {
       if (view.container() && document.body.contains(view.container())) return true;
