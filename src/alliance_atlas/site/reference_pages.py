@@ -14,6 +14,7 @@ from alliance_atlas.bibliography.exports import to_bibtex, to_csl_json, to_ris
 from alliance_atlas.bibliography.formatting import format_reference
 from alliance_atlas.bibliography.highwire import highwire_meta
 from alliance_atlas.bibliography.vocabulary import EVIDENCE_TYPES, TOPICS
+from alliance_atlas.site.builder import BUILDER_DATA_PATH, SHARE_PAGE_URL, builder_data, pick_html, short_reference, tray_html
 from alliance_atlas.site.citations import apa_sort_key
 from alliance_atlas.site.links import doi_url, pmc_url, pubmed_url, relative_url, scholar_url
 from alliance_atlas.site.state import CitedOn
@@ -77,6 +78,7 @@ def download_files(bibliography) -> dict[str, str]:
                 files[topic_download_path(slug, extension)] = export(members, extension)
         for reference in ordered:
             files[entry_download_path(reference.key, extension)] = export([reference], extension)
+    files[BUILDER_DATA_PATH] = builder_data(ordered, bibliography)
     return files
 
 
@@ -255,14 +257,15 @@ def index_page_markdown(bibliography, links: PageLinks) -> str:
         "## Browse and filter {#browse}",
         filter_form_html(bibliography, min(years, default=0), max(years, default=0)),
         f'<p class="atlas-filter__status" id="{FILTER_STATUS_ID}" role="status" aria-live="polite">{len(ordered)} references.</p>',
-        reference_list_html(ordered, links),
+        reference_list_html(ordered, links, bibliography),
+        tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
         "## Download by topic {#download}",
         downloads_index_html(bibliography, links),
     ]
     return "\n\n".join(sections) + "\n"
 
 
-def reference_list_html(ordered: list, links: PageLinks) -> str:
+def reference_list_html(ordered: list, links: PageLinks, bibliography=None) -> str:
     items = []
     for reference in ordered:
         href = links.to(links.reference_urls[reference.key])
@@ -270,7 +273,8 @@ def reference_list_html(ordered: list, links: PageLinks) -> str:
             f'<li id="ref-{_attr(reference.key)}" data-topics="{_attr(" ".join(reference.topics))}"'
             f' data-evidence="{_attr(reference.evidence or "")}" data-year="{reference.year}">'
             f'{format_reference(reference, style="apa", output="html")}'
-            f' <a class="atlas-refs__more" href="{_attr(href)}">Details</a></li>'
+            f' <a class="atlas-refs__more" href="{_attr(href)}">Details</a>'
+            f"{pick_html(reference, short_reference(reference, bibliography))}</li>"
         )
     return f'<ol class="atlas-refs" id="{LIST_ID}">{"".join(items)}</ol>'
 
