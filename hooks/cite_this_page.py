@@ -1,7 +1,8 @@
-"""End every content page with "Cite this page": APA and BibTeX for the page, with copy buttons.
+"""Date every content page and end it with "Cite this page": APA and BibTeX for the page, with copy buttons.
 
 The date is the page's last commit (one `git log` per build, not one per page), else the build date,
-and the page says which it is.
+and the page says which it is. It shows under the page's title as "Last updated: <time datetime=...>".
+A shallow clone never lends a page its boundary commit's date: see ``cite_page.last_commit_dates``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,15 @@ import re
 from pathlib import Path
 
 from alliance_atlas.site import state
-from alliance_atlas.site.cite_page import cite_this_page_html, last_commit_dates, page_date
+from alliance_atlas.site.cite_page import (
+    HEADING,
+    cite_this_page_html,
+    insert_last_updated,
+    last_commit_dates,
+    last_updated_html,
+    page_date,
+)
 
-_HEADING = "## Cite this page {#cite-this-page}"
 _PLACEHOLDER = '<div class="atlas-cite-page" data-atlas-cite-page="pending"></div>'
 _dates: dict = {}
 
@@ -26,7 +33,7 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not _is_content_page(page):
         return markdown
-    return f"{markdown.rstrip()}\n\n{_HEADING}\n\n{_PLACEHOLDER}\n"
+    return f"{markdown.rstrip()}\n\n{HEADING}\n\n{_PLACEHOLDER}\n"
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
@@ -36,7 +43,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
     url = (config["site_url"] or "") + page.url if config["site_url"] else ""
     when = page_date(page.file.src_uri, _git_dates(config), _build_date())
     block = cite_this_page_html(title, config["site_name"], url, when, page_path=page.url or "home")
-    return html_text.replace(_PLACEHOLDER, block, 1)
+    return insert_last_updated(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
 
 
 # ----------------------------------------------------------------------------------------------

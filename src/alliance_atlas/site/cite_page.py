@@ -6,7 +6,7 @@ import datetime as _dt
 import html
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alliance_atlas.site.widgets import copy_button, copy_status
@@ -17,55 +17,163 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 _BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+HEADING = "## Cite this page {#cite-this-page}"
+
+#: Why a page has no date from its history: no git history at all, a change not yet committed,
+#: or a shallow clone whose history stops before the page's last change.
+NO_HISTORY = "no-history"
+UNCOMMITTED = "uncommitted"
+SHALLOW = "shallow"
+
+
 @dataclass(frozen=True)
 class PageDate:
-    """The date a page citation carries, and where it comes from."""
+    """The date a page citation carries, and where it comes from.
+
+    ``from_git`` is true when ``date`` is the page's last commit. Otherwise ``date`` is the build date and
+    ``reason`` says why the history could not give one (``NO_HISTORY``, ``UNCOMMITTED`` or ``SHALLOW``).
+    """
 
     date: _dt.date
     from_git: bool
+    reason: str = NO_HISTORY
 
     @property
     def label(self) -> str:
         if self.from_git:
             return f"Last updated {_long_date(self.date)} (date of the last change to this page in the site's history)."
+        if self.reason == UNCOMMITTED:
+            return (f"Built {_long_date(self.date)}: this copy of the page has changes that are not yet in the site's history, "
+                    "so the citation uses the date this copy of the site was built.")
+        if self.reason == SHALLOW:
+            return (f"Built {_long_date(self.date)}: the date of the last change to this page is not known in this copy "
+                    "(its history is incomplete), so the citation uses the date this copy of the site was built.")
         return (f"Built {_long_date(self.date)}: the date of the last change to this page is not recorded, "
                 "so the citation uses the date this copy of the site was built.")
 
 
-def last_commit_dates(docs_dir: Path) -> dict[str, _dt.date]:
+@dataclass(frozen=True)
+class GitDates:
+    """What git knows about the files under a folder, read with a handful of git calls per build.
+
+    ``dates`` maps a file (relative to the folder) to its last commit date, or to ``None`` when that commit is the
+    boundary of a shallow clone, whose real date is unknown. ``changed`` holds files that differ from the last commit
+    (modified, staged or untracked).
+    """
+
+    dates: dict[str, _dt.date | None] = field(default_factory=dict)
+    changed: frozenset[str] = frozenset()
+    shallow: bool = False
+
+    def get(self, src_path: str, default=None):  # a mapping's get, for callers that only want the date
+        return self.dates.get(src_path, default)
+
+
+def last_commit_dates(docs_dir: Path) -> GitDates:
     """The date of the last commit touching each file under ``docs_dir``, keyed by its path relative to it.
 
-    One ``git log`` call for the whole folder (not one per page); empty when git or the history is missing.
+    One ``git log`` call for the whole folder (not one per page), plus one call each for the shallow-clone
+    boundary and the uncommitted files; empty when git or the history is missing. In a shallow clone a file whose
+    newest visible commit is a boundary commit (listed in ``.git/shallow``) maps to ``None``: its last change
+    happened at or before that commit, on a date this copy cannot know.
     """
+    log = _git(docs_dir, "log", "--format=%x00%H %cs", "--name-only", "--relative", "--no-renames", "--", ".")
+    if log is None:
+        return GitDates()
+    boundary = shallow_boundary(docs_dir)
+    changed = set()
+    for listing in (_git(docs_dir, "diff", "--name-only", "--relative", "HEAD", "--", "."),
+                    _git(docs_dir, "ls-files", "--others", "--exclude-standard", "--", ".")):
+        changed.update(line.strip() for line in (listing or "").splitlines() if line.strip())
+    return GitDates(parse_git_log(log, boundary), frozenset(changed), shallow=bool(boundary))
+
+
+def shallow_boundary(directory: Path) -> frozenset[str]:
+    """The boundary commits of a shallow clone (empty for a full clone): ``git rev-parse --is-shallow-repository``
+    and the hashes in ``.git/shallow``."""
+    if (_git(directory, "rev-parse", "--is-shallow-repository") or "").strip() != "true":
+        return frozenset()
+    path = (_git(directory, "rev-parse", "--path-format=absolute", "--git-path", "shallow") or "").strip()
     try:
-        completed = subprocess.run(
-            ["git", "-C", str(docs_dir), "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "."],
-            capture_output=True, text=True, timeout=60, check=True,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    return parse_git_log(completed.stdout)
+        text = Path(path).read_text(encoding="ascii") if path else ""
+    except OSError:
+        text = ""
+    # A shallow repository whose boundary file cannot be read: treat every commit as a boundary (no date is safer).
+    return frozenset(text.split()) or frozenset({"*"})
 
 
-def parse_git_log(output: str) -> dict[str, _dt.date]:
-    """Parse ``git log --format=%x00%cs --name-only``: newest commit first, so the first date seen wins."""
-    dates: dict[str, _dt.date] = {}
+def parse_git_log(output: str, boundary: frozenset[str] = frozenset()) -> dict[str, _dt.date | None]:
+    """Parse ``git log --format=%x00%H %cs --name-only`` (or ``%x00%cs``): newest commit first, so the first date
+    seen wins. Files first seen in a ``boundary`` commit map to ``None`` (``"*"`` in ``boundary`` means every commit)."""
+    dates: dict[str, _dt.date | None] = {}
     for block in output.split("\x00"):
         lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
         if not lines:
             continue
+        head = lines[0].split()
+        commit = head[0] if len(head) == 2 else ""
         try:
-            when = _dt.date.fromisoformat(lines[0])
+            when = _dt.date.fromisoformat(head[-1])
         except ValueError:
             continue
+        unknown = bool(boundary) and (commit in boundary or "*" in boundary)
         for name in lines[1:]:
-            dates.setdefault(name, when)
+            dates.setdefault(name, None if unknown else when)
     return dates
 
 
-def page_date(src_path: str, git_dates: dict[str, _dt.date], build_date: _dt.date) -> PageDate:
-    when = git_dates.get(src_path)
+def page_date(src_path: str, git_dates, build_date: _dt.date) -> PageDate:
+    """The date for a page's citation: its last commit, else the build date with the reason.
+
+    ``git_dates`` is a ``GitDates`` or a plain mapping of paths to dates.
+    """
+    if isinstance(git_dates, GitDates):
+        if src_path in git_dates.changed:
+            return PageDate(build_date, False, UNCOMMITTED)
+        if src_path in git_dates.dates and git_dates.dates[src_path] is None:
+            return PageDate(build_date, False, SHALLOW)
+        if git_dates.shallow and src_path not in git_dates.dates:
+            return PageDate(build_date, False, SHALLOW)
+        when = git_dates.dates.get(src_path)
+    else:
+        when = git_dates.get(src_path)
     return PageDate(when, True) if when else PageDate(build_date, False)
+
+
+def last_updated_html(when: PageDate) -> str:
+    """The visible "Last updated" line at the top of a content page, with a ``<time datetime>`` element.
+
+    A date from git reads "Last updated: <time>"; otherwise the line says the date is not known and gives the
+    build date, labelled as such, so no reader takes the build date for the date of the last change.
+    """
+    stamp = f'<time datetime="{when.date.isoformat()}">{_long_date(when.date)}</time>'
+    if when.from_git:
+        text = f"Last updated: {stamp}"
+    elif when.reason == UNCOMMITTED:
+        text = f"Last updated: not yet recorded (this copy has uncommitted changes). Built {stamp}."
+    elif when.reason == SHALLOW:
+        text = f"Last updated: not known in this copy (its history is incomplete). Built {stamp}."
+    else:
+        text = f"Last updated: not recorded in this copy. Built {stamp}."
+    return f'<p class="atlas-last-updated">{text}</p>'
+
+
+def insert_last_updated(page_html: str, line: str) -> str:
+    """Put ``line`` right after the page's first ``<h1>``, or at the top when it has none."""
+    end = page_html.find("</h1>")
+    if end < 0:
+        return line + page_html
+    end += len("</h1>")
+    return page_html[:end] + line + page_html[end:]
+
+
+def _git(directory: Path, *args: str) -> str | None:
+    try:
+        completed = subprocess.run(["git", "-C", str(directory), *args],
+                                   capture_output=True, text=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return completed.stdout
 
 
 def page_apa(title: str, site_name: str, url: str, when: PageDate, *, output: str = "text") -> str:
