@@ -239,13 +239,11 @@ def effect_size_explorer(initial_r: float = 0.28, rows: Sequence[dict[str, Any]]
     bars = alt.Chart(groups).transform_calculate(success="50 + datum.sign * 50 * alliance_r").encode(
         y=alt.Y("group:N", title="Half of the clients", sort=None),
         x=alt.X("success:Q", title="Clients with a better-than-median outcome (%)", scale=alt.Scale(domain=[0, 100])),
-        color=group_colour,
     )
     besd = alt.layer(
-        bars.mark_bar(),
-        bars.mark_text(align="left", dx=4, color=GREY).encode(
-            text=alt.Text("success:Q", format=".1f"), color=alt.value(GREY)
-        ),
+        bars.mark_bar().encode(color=group_colour),
+        # Text takes the page's text colour (explainer-charts.js passes it as config), light or dark.
+        bars.mark_text(align="left", dx=4).encode(text=alt.Text("success:Q", format=".1f")),
     ).properties(
         width=WIDTH - 120,
         height=90,
@@ -261,16 +259,15 @@ def effect_size_explorer(initial_r: float = 0.28, rows: Sequence[dict[str, Any]]
         group="datum.which === 'stronger' ? 'Stronger-alliance half' : 'Weaker-alliance half'"
     ).mark_area(opacity=0.45, line=True).encode(
         x=alt.X("z:Q", title="Outcome (in standard deviations)", scale=alt.Scale(domain=[-3.5, 5])),
-        y=alt.Y("density:Q", title="Density (share of clients per SD)"),
+        # Unstacked: the two curves overlap; headroom at the top for the line of text.
+        y=alt.Y("density:Q", title="Density (share of clients per SD)", stack=None, scale=alt.Scale(domain=[0, 0.5])),
         color=group_colour,
     )
     readout = alt.Chart(alt.Data(values=[{}])).transform_calculate(
         d=d_expression,
         superiority="cumulativeNormal(datum.d / sqrt(2))",
         text="'d = ' + format(datum.d, '.2f') + '; probability of superiority = ' + format(datum.superiority, '.0%')",
-    ).mark_text(align="left", baseline="top", fontSize=13).encode(
-        text="text:N", x=alt.value(4), y=alt.value(4), color=alt.value(GREY)
-    )
+    ).mark_text(align="left", baseline="top", fontSize=13).encode(text="text:N", x=alt.value(4), y=alt.value(4))
     distributions = alt.layer(curves, readout).properties(
         width=WIDTH - 120,
         height=200,
@@ -404,8 +401,8 @@ def changes_chart(rows: Sequence[dict[str, Any]], *, title: str) -> Figure:
         {"at": -1.0, "label": "\u22121 SD (Strauss et al., 2006, as reported)"},
         {"at": -2.0, "label": "\u22122 SD (Stiles et al., 2004, as reported)"},
     ]))
-    rules = lines.mark_rule(strokeDash=[5, 3], color=GREY).encode(y=alt.Y("at:Q", title=y_title))
-    labels = lines.mark_text(align="right", baseline="top", dy=3, color=GREY).encode(
+    rules = lines.mark_rule(strokeDash=[5, 3]).encode(y=alt.Y("at:Q", title=y_title))
+    labels = lines.mark_text(align="right", baseline="top", dy=3).encode(
         y=alt.Y("at:Q", title=y_title), x=alt.value(WIDTH - 130), text="label:N"
     )
     chart = alt.layer(bars, rules, labels).properties(

@@ -59,6 +59,8 @@
       header: { labelColor: fg, titleColor: fg },
       title: { color: fg, subtitleColor: fg },
       view: { stroke: null },
+      text: { color: fg },
+      rule: { color: fg },
     };
   }
 
