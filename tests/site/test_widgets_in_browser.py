@@ -304,3 +304,16 @@ def test_axe_finds_no_violation_once_the_chart_is_drawn_and_python_ready(site_pa
     page.click(f"{widget} .atlas-data-table summary")
     assert page.get_attribute(f"{widget} [data-atlas-widget-chart] svg", "aria-label")
     assert axe_violations(page) == []
+
+
+def test_when_python_cannot_start_the_static_chart_stays_and_a_message_explains(site_page):
+    site_page.page.route("**/assets/python/alliance_atlas.zip", lambda route: route.fulfill(status=404, body="gone"))
+    page = site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    page.wait_for_function("() => document.querySelector('#atlas-explorer-1').dataset.state === 'failed'",
+                           timeout=READY_TIMEOUT)
+    stage = page.inner_text(f"{widget}-stage")
+    assert "could not start" in stage and "(404)" in stage
+    assert page.is_visible(f"{widget} [data-atlas-widget-chart] svg")
+    assert page.is_disabled(f"{widget}-sessions")
+    assert [error for error in site_page.console.errors if "404" not in error] == []

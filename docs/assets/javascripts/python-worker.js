@@ -11,11 +11,15 @@ function progress(stage, fraction) {
 
 async function boot() {
   progress("Loading Python", 0.1);
+  // The package downloads while Python boots.
+  const bundle = fetch(bundleUrl).then((response) => {
+    if (!response.ok) throw new Error(`The package could not be loaded (${response.status})`);
+    return response.arrayBuffer();
+  });
+  bundle.catch(() => {}); // reported below, once Python is up
   const pyodide = await loadPyodide({ indexURL: vendorUrl });
   progress("Loading the Alliance Atlas package", 0.8);
-  const response = await fetch(bundleUrl);
-  if (!response.ok) throw new Error(`The package could not be loaded (${response.status})`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/atlas" });
+  pyodide.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/atlas" });
   pyodide.pyimport("sys").path.insert(0, "/home/pyodide/atlas");
   const api = pyodide.pyimport("alliance_atlas.browser_api");
   progress("Ready", 1);
