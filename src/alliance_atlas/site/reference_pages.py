@@ -7,7 +7,9 @@ HTML formatters before it reaches HTML.
 
 from __future__ import annotations
 
+import heapq
 import html
+import weakref
 from dataclasses import dataclass
 
 from alliance_atlas.bibliography.exports import to_bibtex, to_csl_json, to_ris
@@ -197,14 +199,38 @@ def downloads_html(key: str, links: PageLinks) -> str:
 
 def related_references(reference, bibliography, count: int = RELATED_COUNT) -> list:
     """Other works sharing the most topics with ``reference``; core readings first on ties, then newest."""
-    own = set(reference.topics)
-    scored = []
-    for other in bibliography:
-        shared = len(own & set(other.topics))
-        if other.key != reference.key and shared:
-            scored.append((-shared, not other.core, -other.year, apa_sort_key(other), other))
-    scored.sort(key=lambda row: row[:4])
-    return [row[-1] for row in scored[:count]]
+    index = _topic_index(bibliography)
+    shared: dict[str, int] = {}
+    for slug in set(reference.topics):
+        for other in index.members.get(slug, ()):
+            if other.key != reference.key:
+                shared[other.key] = shared.get(other.key, 0) + 1
+    # Ranking only the works that share a topic, with tie-breaks computed once per build,
+    # keeps a 5,000-entry bibliography from costing 25 million comparisons.
+    best = heapq.nsmallest(count, shared, key=lambda key: (-shared[key], index.tie_break[key]))
+    return [bibliography[key] for key in best]
+
+
+@dataclass(frozen=True)
+class _TopicIndex:
+    members: dict[str, tuple]
+    tie_break: dict[str, tuple]
+
+
+_TOPIC_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _topic_index(bibliography) -> _TopicIndex:
+    index = _TOPIC_INDEXES.get(bibliography)
+    if index is None:
+        members: dict[str, list] = {}
+        for other in bibliography:
+            for slug in set(other.topics):
+                members.setdefault(slug, []).append(other)
+        tie_break = {other.key: (not other.core, -other.year, apa_sort_key(other)) for other in bibliography}
+        index = _TopicIndex({slug: tuple(refs) for slug, refs in members.items()}, tie_break)
+        _TOPIC_INDEXES[bibliography] = index
+    return index
 
 
 def related_html(reference, bibliography, links: PageLinks) -> str:
