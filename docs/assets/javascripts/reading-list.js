@@ -345,7 +345,9 @@
           (unknown.length === 1 ? "it was" : "they were") + " left out: " +
           unknown.slice(0, 10).join(", ") + (unknown.length > 10 ? ", …" : "") + ".");
       }
-      announce(here, "Added " + countText(added) + " from the shared link. " + inList());
+      announce(here, (added || !(wanted.length - unknown.length)
+        ? "Added " + countText(added) + " from the shared link. "
+        : "The shared link's references were already in your list. ") + inList());
     }, function () {
       showNotice(tray, "Could not open the shared list: the reference data did not load. Reload the page to try again.");
     });
