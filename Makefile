@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 
-.PHONY: setup serve build test bench chromium clean
+.PHONY: setup serve build test bench chromium clean permalinks
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -33,6 +33,11 @@ build: setup
 
 test: setup chromium
 	$(PY) -m pytest
+
+# After adding pages: add their addresses to permalinks.txt (it never drops one; see src/alliance_atlas/permalinks.py).
+permalinks: setup
+	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .cache/permalinks-site
+	$(PY) -m alliance_atlas.permalinks update .cache/permalinks-site
 
 bench: setup chromium
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,bench]"
