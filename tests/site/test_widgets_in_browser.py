@@ -100,7 +100,8 @@ def test_a_slider_redraws_the_chart_and_records_the_setting_in_the_url(site_page
     assert page.input_value(f"{widget}-sessions-number") == "22"
     assert _chart_svg(page, widget) != before_svg
     assert page.locator(f"{widget} [data-atlas-table] tr").count() == 22
-    assert parse_qs(urlsplit(page.url).query)["sessions"] == ["22"]
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sessions') === '22'", timeout=5_000)
+    assert parse_qs(urlsplit(page.url).query)["preset"] == ["v-rupture"]
     assert "Across 22 sessions" in page.inner_text(f"{widget}-description")
     assert site_page.console.errors == []
 

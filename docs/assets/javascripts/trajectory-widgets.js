@@ -389,7 +389,8 @@
 
     // Settings live in the query string, so a link reopens the same series.
     function writeUrl() {
-      if (!ownsUrl) return;
+      clearTimeout(urlTimer);
+      if (!ownsUrl || !root.isConnected) return; // never rewrite the address of a page we left
       const query = new URLSearchParams();
       query.set("preset", state.preset);
       Object.entries(params()).forEach(([name, number]) => query.set(name, String(number)));
@@ -414,6 +415,13 @@
       return true;
     }
 
+    // Browsers throttle history updates, so a dragged slider writes the address at most every 250 ms.
+    let urlTimer = null;
+    function scheduleUrl() {
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(writeUrl, 250);
+    }
+
     // One request at a time; slider moves during a request collapse into one more.
     let busy = false;
     let again = false;
@@ -430,7 +438,8 @@
       try {
         do {
           again = false;
-          writeUrl();
+          if (!root.isConnected) break; // instant navigation took this page away
+          scheduleUrl();
           const call = await runtime.ready;
           let result;
           try {
@@ -444,6 +453,7 @@
             else showError(settingsError, null, error.message);
             continue;
           }
+          if (!root.isConnected) break;
           await showResult(slot, result);
           showNotes(result.analysis);
         } while (again);
@@ -525,6 +535,7 @@
       groups.forEach((group) => (group.disabled = true));
     });
     return function () {
+      clearTimeout(urlTimer);
       watcher.stop();
       if (slot.view) slot.view.finalize();
     };
