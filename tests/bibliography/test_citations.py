@@ -65,9 +65,14 @@ def test_inline_code_and_fenced_code_are_skipped():
 
 
 def test_links_comments_and_escapes_are_skipped():
-    text = "[text with @x](https://a.org) ![img @y](a.png) <!-- [@hidden] --> \\@escaped [@k]: https://b.org"
+    text = "[text with @x](https://a.org) ![img @y](a.png) <!-- [@hidden] --> \\@escaped\n[@k]: https://b.org"
     assert keys(text) == []
     assert keys('<img alt="@handle" src="x.png"> <span title="[@inattr]">[@visible]</span>') == [("visible",)]
+
+
+def test_a_citation_before_a_colon_mid_sentence_is_a_citation():
+    text = "Repair brings several gains [@safran2002repairing; @safran2000resolving]:\n\n- one\n   [@k]: https://b.org"
+    assert keys(text) == [("safran2002repairing", "safran2000resolving")]
 
 
 def test_unknown_key_message_suggests_closest_keys(real_bibliography):

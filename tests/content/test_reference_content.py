@@ -114,3 +114,14 @@ def test_every_page_is_two_clicks_from_home(site_dir):
         reached |= links(path)
     content = {p for p in pages if not p.startswith(("references/", "downloads/"))}
     assert sorted(content - reached) == []
+
+
+def test_no_built_page_shows_an_unresolved_citation(site_dir):
+    """A citation the engine skipped would reach readers as raw `[@key]` text."""
+    leftovers = {}
+    for page in built_pages(site_dir):
+        text = re.sub(r"<(code|pre|script|style)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        found = re.findall(r"\[-?@[a-z]+\d{4}[a-z]+[^\]]*\]", text)
+        if found:
+            leftovers[page.relative_to(site_dir).as_posix()] = found[:3]
+    assert leftovers == {}

@@ -117,6 +117,14 @@ def _parse_items(content: str) -> tuple[CitationItem, ...] | None:
     return tuple(items)
 
 
+def _starts_link_definition(markdown: str, start: int) -> bool:
+    # Markdown reads "[label]: url" as a link definition only at the start of a line,
+    # so "... [@a; @b]:" ending a sentence that introduces a list is still a citation.
+    line_start = markdown.rfind("\n", 0, start) + 1
+    indent = markdown[line_start:start]
+    return len(indent) <= 3 and not indent.strip()
+
+
 def find_citations(markdown: str) -> list[Citation]:
     """Every citation in ``markdown``, in order of appearance."""
     text = _masked(markdown)
@@ -126,7 +134,7 @@ def find_citations(markdown: str) -> list[Citation]:
         after = markdown[match.end() : match.end() + 1]
         # "[text](url)", "[text][ref]" and "[label]: url" are links, not citations,
         # and an "@" in their text is not a narrative citation either.
-        if after in ("(", "[", ":"):
+        if after in ("(", "[") or (after == ":" and _starts_link_definition(markdown, match.start())):
             taken.append(match.span())
             continue
         items = _parse_items(match.group(1))
