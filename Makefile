@@ -1,7 +1,8 @@
 # The two commands in the README: `make serve` and `make test`. Each sets up everything it needs.
 SHELL := /bin/bash
-# Material prints a long notice about MkDocs 2 on every build; it is not ours to act on.
+# Material and properdocs print long notices about MkDocs 2 on every build; they are not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3)

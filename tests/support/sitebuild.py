@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# Banners about MkDocs 2 from the theme and from properdocs would bury the build's own messages.
+_QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ def build_site(config_file: Path, site_dir: Path, *, env: dict[str, str] | None 
         cwd=config_file.parent,
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **_QUIET, **(env or {})},
         timeout=600,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site_dir)
