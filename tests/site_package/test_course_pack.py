@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from alliance_atlas.site.course_pack import Chapter, chapter_html, chapter_slug, drop_sections, is_chapter, with_pack_date
+from alliance_atlas.site.course_pack import (
+    Chapter,
+    chapter_html,
+    chapter_slug,
+    drop_sections,
+    is_chapter,
+    static_widgets,
+    with_pack_date,
+)
 
 PAGE = (
     '<h1 id="origins">Origins<a class="headerlink" href="#origins" title="Link to this section">¶</a></h1>'
@@ -65,7 +73,25 @@ def test_only_hand_written_reading_pages_are_chapters():
     assert not is_chapter("references/k/index.md", "references/k/", "<p>x</p>", generated=True)
     assert not is_chapter("explainers/index.md", "explainers/", "<p>x</p>", generated=False)
     assert not is_chapter("explainers/a.ipynb", "explainers/a/", "<p>x</p>", generated=False)
-    assert not is_chapter("explorer/index.md", "explorer/", '<div data-atlas-widget="explorer">', generated=False)
+    assert not is_chapter("explorer/index.md", "explorer/", "<p>x</p>", generated=False)
+    assert is_chapter("rupture-repair/index.md", "rupture-repair/", '<div class="atlas-widget" data-atlas-widget="explorer">',
+                      generated=False)
+
+
+def test_a_live_widget_becomes_its_static_chart_findings_and_open_data_table():
+    from alliance_atlas.widget_markup import explorer_html
+
+    widget = explorer_html("atlas-explorer-1", "v-rupture")
+    page = f'<h1 id="t">T</h1><p>Before.</p>{widget}<p>After.</p>'
+    static = static_widgets(page, "rupture-repair/")
+    assert static.startswith('<h1 id="t">T</h1><p>Before.</p><div class="atlas-pack__widget">') and static.endswith("<p>After.</p>")
+    for live in ("data-atlas-widget", "data-atlas-spec", "<input", "<select", "<textarea", "<button", "<progress"):
+        assert live not in static, live
+    assert '<figure class="atlas-chart-figure"' in static and "atlas-chart__description" in static
+    assert '<details open class="atlas-data-table"' in static and 'class="atlas-findings"' in static
+    body = chapter_html(Chapter("T", "a/b/", page), {"a/b/"}, {})
+    assert 'aria-labelledby="a-b--atlas-explorer-1-caption"' in body
+    assert '(<a href="../a/b/">open the page</a>)' in body, "the note links to the live page, outside the pack"
 
 
 def test_the_pack_says_when_it_was_assembled():

@@ -4,6 +4,8 @@
 ``pack_html``. Each chapter is a page's rendered HTML, changed so that it can share one document:
 
 - its "References" and "Cite this page" sections are dropped (the bibliography at the end replaces them);
+- a live widget (the trajectory explorer) becomes what it computed at build time: its chart, the chart's
+  description, the findings and the data table (open), with the address of the live version;
 - its headings move down one level, under the pack's own title, and lose their "¶" permalinks;
 - every id (and every attribute that points to an id) gets the chapter's prefix, ``<chapter>--``, so ids stay unique;
 - links to a page that is in the pack point to its chapter (``#chapter-<slug>``, or ``#<slug>--<anchor>``),
@@ -33,19 +35,25 @@ CONTENTS_ID = "contents"
 BIBLIOGRAPHY_ID = "bibliography"
 #: Sections of a page that the pack leaves out, from the first of them to the end of the page.
 DROPPED_SECTIONS = ("references", "cite-this-page")
-#: Folders whose pages are not chapters: the explainer notebooks and their index.
-EXCLUDED_FOLDERS = ("explainers/",)
-#: A page holding a live widget is a tool, not reading; the pack leaves it out.
-WIDGET_MARKER = "data-atlas-widget="
+#: Folders whose pages are not chapters: the explainer notebooks and their index, and the interactive tools.
+EXCLUDED_FOLDERS = ("explainers/", "explorer/")
 
 _BASE = "http://pack.invalid/"
 _ID_ATTRIBUTES = re.compile(r'(?<=\s)(id|for)="([^"]*)"')
 _ID_LIST_ATTRIBUTES = re.compile(r'(?<=\s)(aria-labelledby|aria-describedby|aria-controls|aria-owns|headers)="([^"]*)"')
+_URL_REFERENCE = re.compile(r"url\(#([^)\s]+)\)")
 _HREF = re.compile(r'(?<=\s)href="([^"]*)"')
 _SRC = re.compile(r'(?<=\s)src="([^"]*)"')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _FIRST_HEADING_ID = re.compile(r'<h2 id="([^"]+)"')
+#: Where a static widget's note links to, the page itself outside the pack (set once the chapter's links are rewritten).
+_LIVE_PAGE = "atlas-pack-live-page:"
+_WIDGET_START = re.compile(r'<div class="atlas-widget[ "][^>]*data-atlas-widget=')
+_FIGURE_START = re.compile(r'<figure class="atlas-chart-figure"')
+_FINDINGS_START = re.compile(r'<div class="atlas-findings"')
+_DATA_TABLE_START = re.compile(r'<details class="atlas-data-table"')
+_CHART_ATTRIBUTES = re.compile(r'\s(?:data-atlas-widget-chart|data-atlas-spec="[^"]*"|data-atlas-table|data-atlas-out="[^"]*")(?=[\s>])')
 _CITATION_CLASS = re.compile(r'(?<=<a )class="citation"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _LAST_UPDATED = re.compile(r'<p class="atlas-last-updated">.*?</p>', re.DOTALL)
@@ -85,14 +93,13 @@ def pack_markdown(site_name: str = "Alliance Atlas") -> str:
 
 
 def is_chapter(src_uri: str, url: str, content: str | None, *, generated: bool) -> bool:
-    """Whether a page of the nav belongs in the pack: hand-written Markdown, not an explainer, no live widget."""
+    """Whether a page of the nav belongs in the pack: hand-written Markdown, not an explainer or a tool."""
     return (
         not generated
         and src_uri.endswith(".md")
         and not src_uri.startswith(EXCLUDED_FOLDERS)
         and url != PACK_URL
         and content is not None
-        and WIDGET_MARKER not in content
     )
 
 
@@ -133,13 +140,16 @@ def chapter_title(chapter: Chapter) -> str:
 def chapter_html(chapter: Chapter, chapter_urls: set[str], key_by_url: dict[str, str]) -> str:
     """One page as a chapter of the pack (see the module's docstring)."""
     prefix = chapter_slug(chapter.url) + "--"
-    body = drop_sections(chapter.content)
+    body = static_widgets(drop_sections(chapter.content), chapter.url)
     body = _HEADERLINK.sub("", body)
     body = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", body)
     body = _ID_ATTRIBUTES.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', body)
     body = _ID_LIST_ATTRIBUTES.sub(lambda m: f'{m[1]}="{" ".join(prefix + token for token in m[2].split())}"', body)
+    body = _URL_REFERENCE.sub(lambda m: f"url(#{prefix}{m[1]})", body)  # SVG clip paths and gradients
     body = _HREF.sub(lambda m: f'href="{html.escape(_pack_link(html.unescape(m[1]), chapter.url, prefix, chapter_urls, key_by_url), quote=True)}"', body)
     body = _CITATION_CLASS.sub('class="atlas-pack__citation"', body)
+    live = html.escape(relative_url(chapter.url, PACK_URL), quote=True)
+    body = body.replace(f'href="{_LIVE_PAGE}"', f'href="{live}"')
     body = _SRC.sub(lambda m: f'src="{html.escape(_relocated(html.unescape(m[1]), chapter.url), quote=True)}"', body)
     heading = _FIRST_HEADING_ID.search(body)
     labelled = f' aria-labelledby="{heading[1]}"' if heading else f' aria-label="{html.escape(chapter.title, quote=True)}"'
@@ -152,6 +162,48 @@ def with_pack_date(content: str, built: str) -> str:
     line = (f'<p class="atlas-last-updated">Assembled <time datetime="{html.escape(built, quote=True)}">{html.escape(built)}</time> '
             "from the pages below; each chapter shows the date it was last updated.</p>")
     return _LAST_UPDATED.sub(lambda _: line, content, count=1)
+
+
+def static_widgets(content: str, page_url: str) -> str:
+    """Replace each live widget with its build-time chart, description, findings and data table.
+
+    The live parts (controls, status, code editor) go, and so do the attributes the widget script looks for
+    (``data-atlas-widget``, ``data-atlas-widget-chart``, ``data-atlas-spec``), so nothing in the pack boots Python.
+    """
+    pieces, position = [], 0
+    for start in (match.start() for match in _WIDGET_START.finditer(content)):
+        if start < position:
+            continue  # nested inside a widget already replaced
+        end = _balanced_end(content, start, "div")
+        widget = content[start:end]
+        kept = [_balanced_block(widget, _FIGURE_START, "figure"), _balanced_block(widget, _FINDINGS_START, "div"),
+                _balanced_block(widget, _DATA_TABLE_START, "details")]
+        static = "".join(part for part in kept if part)
+        static = _CHART_ATTRIBUTES.sub("", static)
+        static = static.replace('<details class="atlas-data-table"', '<details open class="atlas-data-table"')
+        static = static.replace(' aria-live="polite"', "")
+        note = (f'<p class="atlas-pack__widget-note">An interactive chart in the online version '
+                f'(<a href="{_LIVE_PAGE}">open the page</a>); here, the example it shows first.</p>')
+        pieces += [content[position:start], f'<div class="atlas-pack__widget">{note}{static}</div>']
+        position = end
+    pieces.append(content[position:])
+    return "".join(pieces)
+
+
+def _balanced_end(text: str, start: int, tag: str) -> int:
+    """The index just past the element opened at ``start``, counting nested elements of the same tag."""
+    pattern = re.compile(rf"<(/?){tag}[\s>]")
+    depth = 0
+    for match in pattern.finditer(text, start):
+        depth += -1 if match[1] else 1
+        if depth == 0:
+            return text.index(">", match.end() - 1) + 1
+    return len(text)
+
+
+def _balanced_block(text: str, opening: re.Pattern, tag: str) -> str:
+    match = opening.search(text)
+    return text[match.start():_balanced_end(text, match.start(), tag)] if match else ""
 
 
 def drop_sections(content: str) -> str:
