@@ -128,3 +128,16 @@ def test_pack_prints_to_a_pdf_with_every_chapter_and_the_bibliography(site_page,
     assert "(https://creativecommons.org/licenses/by/4.0/)" in text
     assert "(" + site_page.base_url not in text
     assert site_page.console.errors == [] and site_page.network.blocked == []
+
+
+@pytest.mark.browser
+def test_printing_a_page_hides_the_controls_and_keeps_the_static_chart(site_page):
+    page = site_page.open("rupture-repair/", wait_until="load")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search',
+        '.atlas-explorer__controls', '.atlas-cite-page .atlas-copy'].map(s => {
+            const el = document.querySelector(s); return el ? getComputedStyle(el).display : 'none'; })""")
+    assert hidden == ["none"] * 6
+    shown = page.evaluate("""() => ['.atlas-chart-figure', '.atlas-chart__description', '.atlas-findings']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert "none" not in shown
