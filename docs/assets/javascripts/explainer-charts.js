@@ -12,39 +12,7 @@
   if (window.AtlasExplainerCharts) return;
 
   const scriptUrl = document.currentScript.src;
-  const VEGA_SCRIPTS = [
-    "../vendor/vega/build/vega.min.js",
-    "../vendor/vega-lite/build/vega-lite.min.js",
-    "../vendor/vega-embed/build/vega-embed.min.js",
-  ].map((path) => new URL(path, scriptUrl).href);
-
-  let loading = null;
   let views = [];
-
-  function loadScript(url) {
-    return new Promise(function (resolve, reject) {
-      const script = document.createElement("script");
-      script.src = url;
-      script.async = false;
-      script.onload = resolve;
-      script.onerror = function () {
-        reject(new Error("Could not load " + url));
-      };
-      document.head.appendChild(script);
-    });
-  }
-
-  function loadVegaEmbed() {
-    if (window.vegaEmbed) return Promise.resolve(window.vegaEmbed);
-    if (!loading) {
-      loading = VEGA_SCRIPTS.reduce((chain, url) => chain.then(() => loadScript(url)), Promise.resolve())
-        .then(() => window.vegaEmbed);
-      loading.catch(() => {
-        loading = null;
-      });
-    }
-    return loading;
-  }
 
   // Follow the palette (light or dark) the reader chose.
   function themeConfig() {
@@ -87,7 +55,7 @@
     const spec = JSON.parse(figure.dataset.atlasSpec);
     const options = figure.dataset.atlasOptions ? JSON.parse(figure.dataset.atlasOptions) : {};
     const target = figure.querySelector(".atlas-chart__view");
-    const embed = await loadVegaEmbed();
+    const embed = await window.AtlasVega.load();
     const result = await embed(target, spec, Object.assign({ renderer: "svg", mode: "vega-lite" }, options, {
       actions: false,
       config: themeConfig(),

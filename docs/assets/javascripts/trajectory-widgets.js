@@ -11,12 +11,6 @@
   if (window.AtlasWidgets) return; // loaded once per visit; instant navigation keeps it alive
 
   const scriptUrl = document.currentScript.src;
-  const VEGA_SCRIPTS = [
-    "../vendor/vega/build/vega.min.js",
-    "../vendor/vega-lite/build/vega-lite.min.js",
-    "../vendor/vega-embed/build/vega-embed.min.js",
-  ].map((path) => new URL(path, scriptUrl).href);
-
   const PATTERN_LABELS = {
     "stable none": "Stable",
     "linear up": "Linear growth",
@@ -26,35 +20,14 @@
   };
   const FIELD_FOR_ERROR = { ScoresError: "input", ScaleError: "scale", SettingsError: "settings", CodeError: "code" };
 
-  let vegaPromise = null;
   let cleanups = [];
   let renderCount = 0;
 
   // ------------------------------------------------------------------------------------------
   // Loading Vega lazily, from this site
 
-  function loadScript(url) {
-    return new Promise(function (resolve, reject) {
-      const script = document.createElement("script");
-      script.src = url;
-      script.async = false;
-      script.onload = resolve;
-      script.onerror = function () {
-        reject(new Error("Could not load " + url));
-      };
-      document.head.appendChild(script);
-    });
-  }
-
   function loadVega() {
-    if (!vegaPromise) {
-      vegaPromise = VEGA_SCRIPTS.reduce((chain, url) => chain.then(() => loadScript(url)), Promise.resolve())
-        .then(() => window.vegaEmbed);
-      vegaPromise.catch(() => {
-        vegaPromise = null;
-      });
-    }
-    return vegaPromise;
+    return window.AtlasVega.load();
   }
 
   function themeConfig() {
