@@ -14,24 +14,6 @@
   const scriptUrl = document.currentScript.src;
   let views = [];
 
-  // Follow the palette (light or dark) the reader chose.
-  function themeConfig() {
-    const style = getComputedStyle(document.body);
-    const fg = style.getPropertyValue("--md-default-fg-color").trim() || "#000000";
-    const light = style.getPropertyValue("--md-default-fg-color--light").trim() || fg;
-    const bg = style.getPropertyValue("--md-default-bg-color").trim() || "#ffffff";
-    return {
-      background: bg,
-      axis: { labelColor: fg, titleColor: fg, domainColor: light, tickColor: light, gridColor: light, gridOpacity: 0.25 },
-      legend: { labelColor: fg, titleColor: fg },
-      header: { labelColor: fg, titleColor: fg },
-      title: { color: fg, subtitleColor: fg },
-      view: { stroke: null },
-      text: { color: fg },
-      rule: { color: fg },
-    };
-  }
-
   // mkdocs-jupyter's MathJax loader keeps the MathJax address of the first page a visit opened,
   // relative to that page, so after instant navigation to a notebook at another depth it would
   // request a wrong address. Loading the site's copy by its absolute address first, under the id
@@ -58,7 +40,7 @@
     const embed = await window.AtlasVega.load();
     const result = await embed(target, spec, Object.assign({ renderer: "svg", mode: "vega-lite" }, options, {
       actions: false,
-      config: themeConfig(),
+      config: window.AtlasVega.themeConfig(),
     }));
     views.push(result.view);
     figure.dataset.atlasChartState = "drawn";

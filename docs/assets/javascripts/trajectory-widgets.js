@@ -30,20 +30,6 @@
     return window.AtlasVega.load();
   }
 
-  function themeConfig() {
-    const style = getComputedStyle(document.body);
-    const fg = style.getPropertyValue("--md-default-fg-color").trim() || "#000000";
-    const light = style.getPropertyValue("--md-default-fg-color--light").trim() || fg;
-    const bg = style.getPropertyValue("--md-default-bg-color").trim() || "#ffffff";
-    return {
-      background: bg,
-      axis: { labelColor: fg, titleColor: fg, domainColor: light, tickColor: light, gridColor: light, gridOpacity: 0.25 },
-      legend: { labelColor: fg, titleColor: fg },
-      title: { color: fg },
-      view: { stroke: null },
-    };
-  }
-
   // What a spec draws, leaving out its data and its text description: when only those
   // change (a slider moved the scores), the view is kept and fed the new values.
   function structureKey(spec) {
@@ -72,7 +58,7 @@
         actions: false,
         renderer: "svg",
         mode: "vega-lite",
-        config: themeConfig(),
+        config: window.AtlasVega.themeConfig(),
       });
       slot.view = result.view;
       slot.key = key;

@@ -40,5 +40,23 @@
     return loading;
   }
 
-  window.AtlasVega = { load };
+  // Follow the palette (light or dark) the reader chose.
+  function themeConfig() {
+    const style = getComputedStyle(document.body);
+    const fg = style.getPropertyValue("--md-default-fg-color").trim() || "#000000";
+    const light = style.getPropertyValue("--md-default-fg-color--light").trim() || fg;
+    const bg = style.getPropertyValue("--md-default-bg-color").trim() || "#ffffff";
+    return {
+      background: bg,
+      axis: { labelColor: fg, titleColor: fg, domainColor: light, tickColor: light, gridColor: light, gridOpacity: 0.25 },
+      legend: { labelColor: fg, titleColor: fg },
+      header: { labelColor: fg, titleColor: fg },
+      title: { color: fg, subtitleColor: fg },
+      view: { stroke: null },
+      text: { color: fg },
+      rule: { color: fg },
+    };
+  }
+
+  window.AtlasVega = { load, themeConfig };
 })();
