@@ -13,7 +13,7 @@ import logging
 import re
 from pathlib import Path
 
-from alliance_atlas.notebook_pages import (
+from alliance_atlas.explainers.pages import (
     NotebookPageError,
     drop_trailing_css_repr,
     markdown_cell_sources,

@@ -1,8 +1,8 @@
 """Expand the trajectory widgets' shortcodes (`<!-- atlas:explorer preset="..." -->`, `<!-- atlas:analyser -->`).
 
 The logic, and the widgets' first chart computed at build time, live in
-`alliance_atlas.widget_markup`; the chart is also drawn as static SVG by
-`alliance_atlas.chart_svg` (Node and the site's npm Vega). This hook only places the HTML.
+`alliance_atlas.widgets.markup`; the chart is also drawn as static SVG by
+`alliance_atlas.widgets.static_svg` (Node and the site's npm Vega). This hook only places the HTML.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from alliance_atlas.chart_svg import ChartSvgError, render_svgs
-from alliance_atlas.widget_markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
+from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
+from alliance_atlas.widgets.markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
 _slots: dict[str, dict[str, str]] = {}

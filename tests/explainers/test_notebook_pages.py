@@ -7,7 +7,7 @@ import json
 import pytest
 
 from alliance_atlas.bibliography.parse import load_bibliography
-from alliance_atlas.notebook_pages import (
+from alliance_atlas.explainers.pages import (
     NotebookPageError,
     download_link_html,
     drop_trailing_css_repr,

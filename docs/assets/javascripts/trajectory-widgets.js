@@ -3,7 +3,7 @@
 // The build puts each widget's first chart in the page (a Vega-Lite spec, a sentence and a
 // data table), so the page is readable before Python is ready and stays so if it never is.
 // This script draws that spec with the site's own copy of Vega, then talks to the one
-// Pyodide worker of the visit (python-runtime.js) through alliance_atlas.browser_api.
+// Pyodide worker of the visit (python-runtime.js) through alliance_atlas.widgets.api.
 // Whatever the reader types is shown with textContent, never parsed as HTML.
 (function () {
   "use strict";

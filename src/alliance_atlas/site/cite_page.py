@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alliance_atlas.site.widgets import copy_button, copy_status
+from alliance_atlas.site.copy_buttons import copy_button, copy_status
 
 AUTHOR = "Alliance Atlas contributors"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",

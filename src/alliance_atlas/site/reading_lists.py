@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from alliance_atlas.bibliography.formatting import format_reference
 from alliance_atlas.bibliography.vocabulary import TOPICS, Topic
-from alliance_atlas.site.builder import (
+from alliance_atlas.site.reading_list_tray import (
     BUILDER_DATA_PATH,
     SHARE_PAGE_URL,
     apa_markdown,

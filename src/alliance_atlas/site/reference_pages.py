@@ -16,11 +16,11 @@ from alliance_atlas.bibliography.exports import to_bibtex, to_csl_json, to_ris
 from alliance_atlas.bibliography.formatting import format_reference
 from alliance_atlas.bibliography.highwire import highwire_meta
 from alliance_atlas.bibliography.vocabulary import EVIDENCE_TYPES, TOPICS
-from alliance_atlas.site.builder import BUILDER_DATA_PATH, SHARE_PAGE_URL, builder_data, pick_html, short_reference, tray_html
+from alliance_atlas.site.reading_list_tray import BUILDER_DATA_PATH, SHARE_PAGE_URL, builder_data, pick_html, short_reference, tray_html
 from alliance_atlas.site.citations import apa_sort_key
 from alliance_atlas.site.links import doi_url, pmc_url, pubmed_url, relative_url, scholar_url
 from alliance_atlas.site.state import CitedOn
-from alliance_atlas.site.widgets import copy_button, copy_status
+from alliance_atlas.site.copy_buttons import copy_button, copy_status
 
 INDEX_PAGE = "references/index.md"
 DOWNLOADS = "downloads"

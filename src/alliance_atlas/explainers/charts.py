@@ -9,7 +9,7 @@ of loading the page, so a figure holds no script at all: it is a ``<div class="a
 whose Vega-Lite spec and vega-embed options sit in data attributes, and the site-wide script
 ``assets/javascripts/explainer-charts.js`` draws every such figure on each page view with the
 site's own copy of vega-embed. That output is produced when ``ALLIANCE_ATLAS_SITE_OUTPUT=1``
-(set by ``alliance_atlas.explainer_notebooks`` when it executes the notebooks for the site).
+(set by ``alliance_atlas.explainers.notebooks`` when it executes the notebooks for the site).
 Anywhere else, for instance a reader running a downloaded notebook in Jupyter, a figure is
 Altair's own HTML output followed by the same table.
 """
@@ -24,7 +24,7 @@ from typing import Any, Callable, Sequence
 
 import altair as alt
 
-from alliance_atlas.effect_sizes import forest_rows
+from alliance_atlas.explainers.effect_sizes import forest_rows
 from alliance_atlas.trajectories import AnalysisResult, chart_spec
 
 SITE_OUTPUT_ENV = "ALLIANCE_ATLAS_SITE_OUTPUT"
@@ -218,7 +218,7 @@ def forest_plot(rows: Sequence[dict[str, Any]] | None = None) -> Figure:
 def effect_size_explorer(initial_r: float = 0.28, rows: Sequence[dict[str, Any]] = ()) -> Figure:
     """Interactive: a slider sets r; bars show the BESD and curves show two groups d apart.
 
-    The chart's expressions mirror ``alliance_atlas.effect_sizes``: success rates ``50 ± 50 r``,
+    The chart's expressions mirror ``alliance_atlas.explainers.effect_sizes``: success rates ``50 ± 50 r``,
     ``d = 2r / sqrt(1 - r^2)`` and probability of superiority ``Phi(d / sqrt(2))``.
     ``rows`` (from ``effect_sizes.summarize``) fill the table below the chart.
     """

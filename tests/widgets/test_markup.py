@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from alliance_atlas import browser_api
-from alliance_atlas import widget_markup as markup
+from alliance_atlas.widgets import api as browser_api
+from alliance_atlas.widgets import markup
 
 
 class _Collect(HTMLParser):
@@ -218,10 +218,10 @@ def test_a_chart_without_svg_keeps_an_empty_container_for_the_browser(explorer):
 def test_node_draws_the_static_svg_with_the_site_s_vega():
     from pathlib import Path
 
-    from alliance_atlas.chart_svg import node_available, render_svgs
+    from alliance_atlas.widgets.static_svg import node_available, render_svgs
 
     if not node_available():
         pytest.skip("Node.js is not installed")
     spec = browser_api.explore_preset("u-shape")["chart"]
-    svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[1] / "node_modules")
+    svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[2] / "node_modules")
     assert svgs["c"].startswith("<svg") and "currentColor" in svgs["c"] and "<script" not in svgs["c"]

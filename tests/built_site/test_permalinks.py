@@ -1,6 +1,6 @@
 """Links that never break: every address in permalinks.txt is still published by the built site, or redirected.
 
-New pages are fine (refresh the registry with `python -m alliance_atlas.permalinks update site/`);
+New pages are fine (refresh the registry with `python -m alliance_atlas.build.permalinks update site/`);
 a registered address that disappears fails with what to do.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alliance_atlas.bibliography.parse import cached_bibliography
 from alliance_atlas.bibliography.vocabulary import TOPICS
-from alliance_atlas.permalinks import missing, read_registry, redirects_from_config, registry_lines, site_index
+from alliance_atlas.build.permalinks import missing, read_registry, redirects_from_config, registry_lines, site_index
 from support.sitebuild import REPO_ROOT, build_site
 
 REGISTRY = REPO_ROOT / "permalinks.txt"
@@ -39,7 +39,7 @@ def test_registry_lists_everything_the_site_publishes_today(site_dir):
     new = sorted(set(registry_lines(site_dir, REPO_ROOT / "docs")) - set(read_registry(REGISTRY)))
     # New pages are allowed; this only reports them, so the registry can be refreshed.
     if new:
-        print(f"{len(new)} address(es) not yet in permalinks.txt; run `python -m alliance_atlas.permalinks update site/`:",
+        print(f"{len(new)} address(es) not yet in permalinks.txt; run `python -m alliance_atlas.build.permalinks update site/`:",
               *new[:20], sep="\n  ")
 
 

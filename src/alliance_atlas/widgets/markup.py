@@ -26,7 +26,7 @@ import json
 import re
 from typing import Any, Callable
 
-from alliance_atlas import browser_api
+from alliance_atlas.widgets import api as browser_api
 from alliance_atlas.trajectories import PRESETS
 
 SHORTCODE = re.compile(r"^<!--\s*atlas:(?P<name>[\w-]+)(?P<attrs>(?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*-->[ \t]*$", re.MULTILINE)

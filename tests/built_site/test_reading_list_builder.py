@@ -11,7 +11,7 @@ import rispy
 
 from alliance_atlas.bibliography.formatting import format_reference
 from alliance_atlas.bibliography.parse import load_bibliography
-from alliance_atlas.site.builder import apa_markdown
+from alliance_atlas.site.reading_list_tray import apa_markdown
 from alliance_atlas.site.citations import apa_sort_key
 from support.browser import new_recorded_context, watch_console
 from support.sitebuild import REPO_ROOT
@@ -28,7 +28,7 @@ def bibliography():
 
 
 def _short(key):
-    from alliance_atlas.site.builder import short_reference
+    from alliance_atlas.site.reading_list_tray import short_reference
 
     bibliography = load_bibliography(REPO_ROOT / "bibliography" / "alliance.bib")
     return short_reference(bibliography[key], bibliography)
