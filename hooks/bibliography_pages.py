@@ -38,11 +38,11 @@ def on_files(files, config, **kwargs):
     for src_uri, key in pages.items():
         links = PageLinks(generated[src_uri].url, index_url, build.reference_urls)
         if key is None:
-            content = index_page_markdown(build.bibliography, links)
+            content = index_page_markdown(build.formatter, links)
         else:
-            content = reference_page_markdown(build.bibliography[key], build.bibliography, links)
+            content = reference_page_markdown(build.bibliography[key], build.formatter, links)
         generated[src_uri].content_string = content
-    for path, content in download_files(build.bibliography).items():
+    for path, content in download_files(build.formatter).items():
         _add(files, File.generated(config, path, content=content))
     return files
 

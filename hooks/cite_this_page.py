@@ -7,7 +7,6 @@ A shallow clone never lends a page its boundary commit's date: see ``cite_page.l
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from pathlib import Path
@@ -23,11 +22,6 @@ from alliance_atlas.site.cite_page import (
 )
 
 _PLACEHOLDER = '<div class="atlas-cite-page" data-atlas-cite-page="pending"></div>'
-_dates: dict = {}
-
-
-def on_pre_build(config, **kwargs):
-    _dates.clear()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -41,7 +35,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return html_text
     title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
     url = (config["site_url"] or "") + page.url if config["site_url"] else ""
-    when = page_date(page.file.src_uri, _git_dates(config), _build_date())
+    when = page_date(page.file.src_uri, _git_dates(config), state.current().build_date)
     block = cite_this_page_html(title, config["site_name"], url, when, page_path=page.url or "home")
     return insert_last_updated(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
 
@@ -53,13 +47,8 @@ def _is_content_page(page) -> bool:
     return page.file.src_uri.endswith(".md") and page.file.src_uri not in state.current().generated_pages
 
 
-def _git_dates(config) -> dict:
-    if "git" not in _dates:
-        _dates["git"] = last_commit_dates(Path(config["docs_dir"]))
-    return _dates["git"]
-
-
-def _build_date() -> datetime.date:
-    if "build" not in _dates:
-        _dates["build"] = datetime.date.today()
-    return _dates["build"]
+def _git_dates(config):
+    build = state.current()
+    if build.git_dates is None:
+        build.git_dates = last_commit_dates(Path(config["docs_dir"]))
+    return build.git_dates

@@ -27,28 +27,24 @@ from alliance_atlas.site.reading_lists import (
     topic_page_src,
 )
 
-_text_files: dict[str, str] = {}
-
-
 def on_files(files, config, **kwargs):
-    _text_files.clear()
     build = state.current()
     if build.bibliography is None:
         return files
-    lists = reading_lists(build.bibliography)
+    lists = reading_lists(build.formatter)
     index = _add(files, File.generated(config, INDEX_PAGE, content=""))
     index.content_string = index_page_markdown(lists, ListLinks(index.url, build.reference_urls))
     for slug, reading in lists.items():
         page = _add(files, File.generated(config, topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV))
         links = ListLinks(page.url, build.reference_urls)
-        page.content_string = topic_page_markdown(reading, build.bibliography, links, _site_pages(slug, files))
-    _text_files.update(text_downloads(lists, config["site_name"], config["site_url"] or ""))
+        page.content_string = topic_page_markdown(reading, links, _site_pages(slug, files))
+    build.text_files.update(text_downloads(lists, config["site_name"], config["site_url"] or ""))
     return files
 
 
 def on_post_build(config, **kwargs):
     site_dir = Path(config["site_dir"])
-    for path, content in _text_files.items():
+    for path, content in state.current().text_files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -12,15 +12,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from alliance_atlas.site import state
 from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
 from alliance_atlas.widgets.markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
-_slots: dict[str, dict[str, str]] = {}
-
-
-def on_pre_build(config, **kwargs):
-    _slots.clear()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -28,15 +24,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         expanded, slots = expand_shortcodes(markdown, page=f"docs/{page.file.src_uri}")
     except WidgetError as error:
         raise PluginError(str(error)) from error
+    widget_slots = state.current().widget_slots
     if slots:
-        _slots[page.file.src_uri] = _with_static_charts(slots, config)
+        widget_slots[page.file.src_uri] = _with_static_charts(slots, config)
     else:
-        _slots.pop(page.file.src_uri, None)
+        widget_slots.pop(page.file.src_uri, None)
     return expanded
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    slots = _slots.get(page.file.src_uri)
+    slots = state.current().widget_slots.get(page.file.src_uri)
     return fill_slots(html, slots) if slots else html
 
 

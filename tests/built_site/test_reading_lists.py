@@ -10,11 +10,11 @@ import pybtex.database
 import pytest
 import rispy
 
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.bibliography.vocabulary import TOPICS
 from alliance_atlas.site.reading_list_tray import apa_markdown
-from alliance_atlas.site.citations import apa_sort_key
+from alliance_atlas.bibliography.intext import apa_sort_key
 from support.htmlscan import scan_file
 from support.sitebuild import REPO_ROOT
 
@@ -69,7 +69,7 @@ def test_each_list_shows_core_readings_first_then_the_further_readings(site_dir,
         for reference in members:
             item = text[text.index(f'id="ref-{reference.key}"'):]
             item = item[:item.index("</li>")]
-            assert format_reference(reference, "apa", "html").replace("@", "&#64;") in item
+            assert formatter_for(bibliography).reference(reference, "apa", "html").replace("@", "&#64;") in item
             assert f'href="../../references/{reference.key}/"' in item
             assert f'data-atlas-pick="{reference.key}"' in item
 
@@ -88,11 +88,11 @@ def test_every_download_of_a_list_parses_and_holds_exactly_its_entries(site_dir,
     text = _paragraphs(files["txt"].read_text(encoding="utf-8"))
     headings = {"Core readings", "Further readings"}
     assert text[0] == f"Reading list: {TOPICS[slug].label}\nFrom Alliance Atlas: http://127.0.0.1:8000/reading-lists/{slug}/"
-    assert [p for p in text[1:] if p not in headings] == [format_reference(r, "apa", "text") for r in references]
+    assert [p for p in text[1:] if p not in headings] == [formatter_for(bibliography).reference(r, "apa", "text") for r in references]
 
     markdown = _paragraphs(files["md"].read_text(encoding="utf-8"))
     assert markdown[0] == f"# Reading list: {TOPICS[slug].label}"
-    assert [p for p in markdown[2:] if not p.startswith("## ")] == [apa_markdown(r) for r in references]
+    assert [p for p in markdown[2:] if not p.startswith("## ")] == [apa_markdown(r, formatter_for(bibliography)) for r in references]
 
 
 def test_the_builder_data_covers_every_reference(site_dir, bibliography):

@@ -11,11 +11,11 @@ import pytest
 
 from alliance_atlas.bibliography.citations import find_citations
 from alliance_atlas.bibliography.exports import reference_to_bibtex, reference_to_ris
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.bibliography.vocabulary import TOPICS
 from alliance_atlas.site.reading_list_tray import builder_data, html_to_markdown, markdown_text, pick_html, tray_html
-from alliance_atlas.site.citations import apa_sort_key
+from alliance_atlas.bibliography.intext import apa_sort_key
 from alliance_atlas.site.reading_lists import (
     TOPIC_PAGES,
     ListLinks,
@@ -100,14 +100,14 @@ def urls(bibliography):
 # ----------------------------------------------------------------------------------------------
 
 def test_a_list_puts_core_readings_first_each_group_in_apa_order(evil):
-    reading = reading_list(evil, "concept")
+    reading = reading_list(formatter_for(evil), "concept")
     assert [r.key for r in reading.core] == ["core2005book", "mallory2020hello"]
     assert [r.key for r in reading.further] == ["able2001book", "zed1999book"]
     assert [r.key for r in reading.references] == ["core2005book", "mallory2020hello", "able2001book", "zed1999book"]
 
 
 def test_every_topic_has_a_list_holding_exactly_its_references(real):
-    lists = reading_lists(real)
+    lists = reading_lists(formatter_for(real))
     assert list(lists) == list(TOPICS)
     for slug, reading in lists.items():
         assert sorted(r.key for r in reading.references) == sorted(r.key for r in real.by_topic(slug)), slug
@@ -136,9 +136,9 @@ def test_page_titles_come_from_front_matter_or_the_first_heading():
 # ----------------------------------------------------------------------------------------------
 
 def test_the_text_list_is_a_title_a_source_and_apa_paragraphs(evil):
-    reading = reading_list(evil, "concept")
+    reading = reading_list(formatter_for(evil), "concept")
     text = list_text(reading, "Alliance Atlas", "https://atlas.example/reading-lists/concept/")
-    apa = [format_reference(r, "apa", "text") for r in reading.references]
+    apa = [reading.formatter.reference(r, "apa", "text") for r in reading.references]
     assert text == "\n".join([
         "Reading list: Concept and history",
         "From Alliance Atlas: https://atlas.example/reading-lists/concept/",
@@ -156,14 +156,14 @@ def test_the_text_list_is_a_title_a_source_and_apa_paragraphs(evil):
 
 
 def test_a_group_with_no_reading_is_left_out_of_the_text_lists(evil):
-    reading = reading_list(evil, "rupture-repair")
+    reading = reading_list(formatter_for(evil), "rupture-repair")
     assert [r.key for r in reading.core] == ["mallory2020hello"] and not reading.further
     assert "Further readings" not in list_text(reading)
     assert "## Further readings" not in list_markdown(reading)
 
 
 def test_the_markdown_list_keeps_italics_and_links_and_escapes_the_rest(evil, real):
-    reading = reading_list(evil, "concept")
+    reading = reading_list(formatter_for(evil), "concept")
     markdown = list_markdown(reading, "Alliance Atlas", "https://atlas.example/reading-lists/concept/")
     lines = markdown.split("\n")
     assert lines[:6] == [
@@ -178,7 +178,7 @@ def test_the_markdown_list_keeps_italics_and_links_and_escapes_the_rest(evil, re
     assert "*Journal of \\<b\\>Injection\\</b\\>*" in evil_line
     # A real entry: italics as *, the DOI as an autolink.
     ackerman = real["ackerman2003review"]
-    assert html_to_markdown(format_reference(ackerman, "apa", "html")).endswith(
+    assert html_to_markdown(formatter_for(real).reference(ackerman, "apa", "html")).endswith(
         "*Clinical Psychology Review*, *23*(1), 1–33. <https://doi.org/10.1016/S0272-7358(02)00146-0>")
 
 
@@ -190,7 +190,7 @@ def test_markdown_text_escapes_what_would_format():
 
 
 def test_text_downloads_cover_every_non_empty_topic_with_txt_and_md(real):
-    files = text_downloads(reading_lists(real), "Alliance Atlas", "http://127.0.0.1:8000/")
+    files = text_downloads(reading_lists(formatter_for(real)), "Alliance Atlas", "http://127.0.0.1:8000/")
     expected = {f"downloads/topics/{slug}.{ext}" for slug in TOPICS if real.by_topic(slug) for ext in ("txt", "md")}
     assert set(files) == expected
     assert files["downloads/topics/monitoring.txt"].splitlines()[1] == "From Alliance Atlas: http://127.0.0.1:8000/reading-lists/monitoring/"
@@ -202,7 +202,7 @@ def test_text_downloads_cover_every_non_empty_topic_with_txt_and_md(real):
 
 def _topic_page(bibliography, slug, pages=()):
     links = ListLinks(f"reading-lists/{slug}/", urls(bibliography))
-    return topic_page_markdown(reading_list(bibliography, slug), bibliography, links, list(pages))
+    return topic_page_markdown(reading_list(formatter_for(bibliography), slug), links, list(pages))
 
 
 def test_the_topic_page_escapes_every_field_and_cites_nothing(evil):
@@ -240,7 +240,7 @@ def test_an_empty_topic_page_says_so_and_offers_no_download(evil):
 
 
 def test_the_index_links_every_topic_list(real):
-    page = index_page_markdown(reading_lists(real), ListLinks("reading-lists/", urls(real)))
+    page = index_page_markdown(reading_lists(formatter_for(real)), ListLinks("reading-lists/", urls(real)))
     for slug, topic in TOPICS.items():
         assert f'<a href="{slug}/">{html.escape(topic.label)}</a>' in page
     assert 'data-atlas-tray' in page and 'href="../references/"' in page
@@ -270,15 +270,15 @@ def test_the_tray_is_a_labelled_region_with_a_polite_live_region():
 
 def test_builder_data_holds_every_reference_in_apa_order(real):
     ordered = sorted(real, key=apa_sort_key)
-    data = json.loads(builder_data(ordered, real))
+    data = json.loads(builder_data(ordered, formatter_for(real)))
     assert data["order"] == [r.key for r in ordered]
     assert set(data["references"]) == set(real.references)
     entry = data["references"]["safran1996resolution"]
     reference = real["safran1996resolution"]
     assert entry == {
         "short": "Safran and Muran (1996)",
-        "apa_text": format_reference(reference, "apa", "text"),
-        "apa_markdown": html_to_markdown(format_reference(reference, "apa", "html")),
+        "apa_text": formatter_for(real).reference(reference, "apa", "text"),
+        "apa_markdown": html_to_markdown(formatter_for(real).reference(reference, "apa", "html")),
         "bibtex": reference_to_bibtex(reference),
         "ris": reference_to_ris(reference),
     }

@@ -43,7 +43,7 @@ class RenderedNotebook:
 def render_notebook_citations(
     markdown: str,
     cell_sources: list[str],
-    bibliography,
+    formatter,
     page_url: str,
     reference_urls: dict[str, str],
     *,
@@ -67,7 +67,7 @@ def render_notebook_citations(
                 "is mkdocs-jupyter's markdown_cell_processor set to 'mkdocs'?"
             )
         rendered = render_citations(
-            source, bibliography, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
+            source, formatter, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
         )
         pieces.append(markdown[position:found])
         pieces.append(rendered.markdown)
@@ -92,9 +92,9 @@ def drop_trailing_css_repr(markdown: str) -> str:
     return _TRAILING_CSS_REPR.sub("\n", markdown)
 
 
-def with_references(rendered: RenderedNotebook, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+def with_references(rendered: RenderedNotebook, formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     """The notebook page followed by its "References" section, as the engine writes it for pages."""
-    return rendered.markdown.rstrip() + "\n" + references_section(rendered.keys, bibliography, page_url, reference_urls)
+    return rendered.markdown.rstrip() + "\n" + references_section(rendered.keys, formatter, page_url, reference_urls)
 
 
 def download_link_html(notebook_name: str) -> str:

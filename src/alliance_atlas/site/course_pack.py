@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from alliance_atlas.bibliography.formatting import format_reference
-from alliance_atlas.site.citations import apa_sort_key
-from alliance_atlas.site.links import doi_url, relative_url
+from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.links import relative_url
 
 PACK_SRC = "course-pack/index.md"
 PACK_URL = "course-pack/"
@@ -112,7 +111,7 @@ def chapter_anchor(url: str) -> str:
     return f"chapter-{chapter_slug(url)}"
 
 
-def pack_html(chapters: list[Chapter], bibliography, reference_urls: dict[str, str]) -> str:
+def pack_html(chapters: list[Chapter], formatter: Formatter, reference_urls: dict[str, str]) -> str:
     """The pack's body: a table of contents, the chapters, and the bibliography (APA, every reference)."""
     chapter_urls = {chapter.url for chapter in chapters}
     key_by_url = {url: key for key, url in reference_urls.items()}
@@ -126,7 +125,7 @@ def pack_html(chapters: list[Chapter], bibliography, reference_urls: dict[str, s
         "</nav>",
     ]
     parts += [chapter_html(chapter, chapter_urls, key_by_url) for chapter in chapters]
-    parts.append(bibliography_html(bibliography))
+    parts.append(bibliography_html(formatter))
     return "\n".join(parts)
 
 
@@ -213,15 +212,12 @@ def drop_sections(content: str) -> str:
     return content[:min(cuts)] if cuts else content
 
 
-def bibliography_html(bibliography) -> str:
+def bibliography_html(formatter: Formatter) -> str:
     """Every reference in APA order, each with its DOI link, as ``<li id="bib-<key>">``."""
-    items = []
-    for reference in sorted(bibliography, key=apa_sort_key):
-        apa = format_reference(reference, style="apa", output="html")
-        doi = ""
-        if reference.doi and "doi.org" not in apa:
-            doi = f' <a href="{html.escape(doi_url(reference.doi), quote=True)}">https://doi.org/{html.escape(reference.doi)}</a>'
-        items.append(f'<li id="bib-{html.escape(reference.key, quote=True)}">{apa}{doi}</li>')
+    items = [
+        f'<li id="bib-{html.escape(reference.key, quote=True)}">{formatter.reference_list_entry(reference)}</li>'
+        for reference in formatter.sorted()
+    ]
     return (f'<section class="atlas-pack__bibliography" aria-labelledby="{BIBLIOGRAPHY_ID}">'
             f'<h2 id="{BIBLIOGRAPHY_ID}">Bibliography</h2>'
             f'<ol class="atlas-refs atlas-refs--page">{"".join(items)}</ol></section>')

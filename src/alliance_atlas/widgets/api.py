@@ -237,11 +237,6 @@ def analyse_csv(
     return {"clients": clients, "summary_csv": summary.getvalue()}
 
 
-def analyse_scores(scores: list[Any], options: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Analyse a list of scores that is already split (numbers or numeric strings)."""
-    return _analysis(scores, options)
-
-
 # ----------------------------------------------------------------------------------------------
 # "Show the Python": run the reader's edited generator
 
@@ -485,7 +480,6 @@ API_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "explore_preset": explore_preset,
     "analyse_text": analyse_text,
     "analyse_csv": analyse_csv,
-    "analyse_scores": analyse_scores,
     "run_generator_source": run_generator_source,
 }
 
