@@ -41,7 +41,7 @@ def on_env(env, config, files, **kwargs):
         return env
     build = state.current()
     chapters = [
-        Chapter(page.title or page.file.name, page.url, page.content)
+        Chapter(page.title or page.file.name, page.url, page.content, _print_widgets(build, page.file.src_uri))
         for page in build.nav_pages
         if is_chapter(page.file.src_uri, page.url, page.content,
                       generated=page.file.generated_by is not None or page.file.src_uri in build.generated_pages)
@@ -51,3 +51,7 @@ def on_env(env, config, files, **kwargs):
     body = pack_html(chapters, build.formatter or Formatter([]), build.reference_urls)
     pack.content = with_pack_date(pack.content.replace(PLACEHOLDER, body, 1), build.build_date.isoformat())
     return env
+
+
+def _print_widgets(build, src_uri: str) -> dict[str, str]:
+    return {widget_id: widget.print_html for widget_id, widget in build.widget_slots.get(src_uri, {}).items()}

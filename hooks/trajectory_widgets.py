@@ -1,6 +1,7 @@
 """Expand the trajectory widgets' shortcodes (`<!-- atlas:explorer preset="..." -->`, `<!-- atlas:analyser -->`).
 
-The logic, and the widgets' first chart computed at build time, live in
+The widget slots of each page stay on the build state, where the course pack finds each widget's
+print version. The logic, and the widgets' first chart computed at build time, live in
 `alliance_atlas.widgets.markup`; the chart is also drawn as static SVG by
 `alliance_atlas.widgets.static_svg` (Node and the site's npm Vega). This hook only places the HTML.
 """
@@ -14,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from alliance_atlas.site import state
 from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
-from alliance_atlas.widgets.markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
+from alliance_atlas.widgets.markup import Widget, WidgetError, expand_shortcodes, fill_slots, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
 
@@ -37,7 +38,7 @@ def on_page_content(html, page, config, files, **kwargs):
     return fill_slots(html, slots) if slots else html
 
 
-def _with_static_charts(slots: dict[str, str], config) -> dict[str, str]:
+def _with_static_charts(slots: dict[str, Widget], config) -> dict[str, Widget]:
     specs = {chart_id: spec for widget in slots.values() for chart_id, spec in static_chart_specs(widget).items()}
     node_modules = Path(config["config_file_path"]).parent / "node_modules"
     try:
@@ -46,4 +47,4 @@ def _with_static_charts(slots: dict[str, str], config) -> dict[str, str]:
         # Not fatal: the browser draws the same spec with Vega as soon as it loads.
         log.info("%s; the charts will be drawn in the browser only", error)
         svgs = {}
-    return {widget_id: insert_static_charts(widget, svgs) for widget_id, widget in slots.items()}
+    return {widget_id: widget.with_static_charts(svgs) for widget_id, widget in slots.items()}

@@ -79,17 +79,17 @@ def test_only_hand_written_reading_pages_are_chapters():
 
 
 def test_a_live_widget_becomes_its_static_chart_findings_and_open_data_table():
-    from alliance_atlas.widgets.markup import explorer_html
+    from alliance_atlas.widgets.markup import SLOT, explorer, fill_slots
 
-    widget = explorer_html("atlas-explorer-1", "v-rupture")
-    page = f'<h1 id="t">T</h1><p>Before.</p>{widget}<p>After.</p>'
-    static = static_widgets(page, "rupture-repair/")
+    widget = explorer("atlas-explorer-1", "v-rupture")
+    page = fill_slots(f'<h1 id="t">T</h1><p>Before.</p>{SLOT.format(slot=widget.widget_id)}<p>After.</p>', {widget.widget_id: widget})
+    static = static_widgets(page, {widget.widget_id: widget.print_html})
     assert static.startswith('<h1 id="t">T</h1><p>Before.</p><div class="atlas-pack__widget">') and static.endswith("<p>After.</p>")
     for live in ("data-atlas-widget", "data-atlas-spec", "<input", "<select", "<textarea", "<button", "<progress"):
         assert live not in static, live
     assert '<figure class="atlas-chart-figure"' in static and "atlas-chart__description" in static
     assert '<details open class="atlas-data-table"' in static and 'class="atlas-findings"' in static
-    body = chapter_html(Chapter("T", "a/b/", page), {"a/b/"}, {})
+    body = chapter_html(Chapter("T", "a/b/", page, {widget.widget_id: widget.print_html}), {"a/b/"}, {})
     assert 'aria-labelledby="a-b--atlas-explorer-1-caption"' in body
     assert '(<a href="../a/b/">open the page</a>)' in body, "the note links to the live page, outside the pack"
 

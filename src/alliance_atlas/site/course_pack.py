@@ -21,11 +21,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.site.links import relative_url
+from alliance_atlas.widgets.markup import WIDGET_END, WIDGET_START
 
 PACK_SRC = "course-pack/index.md"
 PACK_URL = "course-pack/"
@@ -48,11 +49,6 @@ _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _FIRST_HEADING_ID = re.compile(r'<h2 id="([^"]+)"')
 #: Where a static widget's note links to, the page itself outside the pack (set once the chapter's links are rewritten).
 _LIVE_PAGE = "atlas-pack-live-page:"
-_WIDGET_START = re.compile(r'<div class="atlas-widget[ "][^>]*data-atlas-widget=')
-_FIGURE_START = re.compile(r'<figure class="atlas-chart-figure"')
-_FINDINGS_START = re.compile(r'<div class="atlas-findings"')
-_DATA_TABLE_START = re.compile(r'<details class="atlas-data-table"')
-_CHART_ATTRIBUTES = re.compile(r'\s(?:data-atlas-widget-chart|data-atlas-spec="[^"]*"|data-atlas-table|data-atlas-out="[^"]*")(?=[\s>])')
 _CITATION_CLASS = re.compile(r'(?<=<a )class="citation"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _LAST_UPDATED = re.compile(r'<p class="atlas-last-updated">.*?</p>', re.DOTALL)
@@ -65,6 +61,8 @@ class Chapter:
     title: str
     url: str
     content: str
+    #: widget id -> the print version of each widget on the page (``alliance_atlas.widgets.markup.Widget``)
+    widgets: dict[str, str] = field(default_factory=dict)
 
 
 def pack_markdown(site_name: str = "Alliance Atlas") -> str:
@@ -139,7 +137,7 @@ def chapter_title(chapter: Chapter) -> str:
 def chapter_html(chapter: Chapter, chapter_urls: set[str], key_by_url: dict[str, str]) -> str:
     """One page as a chapter of the pack (see the module's docstring)."""
     prefix = chapter_slug(chapter.url) + "--"
-    body = static_widgets(drop_sections(chapter.content), chapter.url)
+    body = static_widgets(drop_sections(chapter.content), chapter.widgets)
     body = _HEADERLINK.sub("", body)
     body = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", body)
     body = _ID_ATTRIBUTES.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', body)
@@ -163,46 +161,22 @@ def with_pack_date(content: str, built: str) -> str:
     return _LAST_UPDATED.sub(lambda _: line, content, count=1)
 
 
-def static_widgets(content: str, page_url: str) -> str:
-    """Replace each live widget with its build-time chart, description, findings and data table.
+def static_widgets(content: str, widgets: dict[str, str]) -> str:
+    """Replace each live widget with its print version: the build-time chart, description, findings and data table.
 
-    The live parts (controls, status, code editor) go, and so do the attributes the widget script looks for
-    (``data-atlas-widget``, ``data-atlas-widget-chart``, ``data-atlas-spec``), so nothing in the pack boots Python.
+    The build marks where each widget starts and ends and made its print version with it, so nothing in the pack
+    boots Python and nothing here has to take the live widget apart.
     """
-    pieces, position = [], 0
-    for start in (match.start() for match in _WIDGET_START.finditer(content)):
-        if start < position:
-            continue  # nested inside a widget already replaced
-        end = _balanced_end(content, start, "div")
-        widget = content[start:end]
-        kept = [_balanced_block(widget, _FIGURE_START, "figure"), _balanced_block(widget, _FINDINGS_START, "div"),
-                _balanced_block(widget, _DATA_TABLE_START, "details")]
-        static = "".join(part for part in kept if part)
-        static = _CHART_ATTRIBUTES.sub("", static)
-        static = static.replace('<details class="atlas-data-table"', '<details open class="atlas-data-table"')
-        static = static.replace(' aria-live="polite"', "")
+    for widget_id, print_html in widgets.items():
+        start_marker, end_marker = WIDGET_START.format(widget_id=widget_id), WIDGET_END.format(widget_id=widget_id)
+        start = content.find(start_marker)
+        end = content.find(end_marker, start)
+        if start < 0 or end < 0:
+            continue
         note = (f'<p class="atlas-pack__widget-note">An interactive chart in the online version '
                 f'(<a href="{_LIVE_PAGE}">open the page</a>); here, the example it shows first.</p>')
-        pieces += [content[position:start], f'<div class="atlas-pack__widget">{note}{static}</div>']
-        position = end
-    pieces.append(content[position:])
-    return "".join(pieces)
-
-
-def _balanced_end(text: str, start: int, tag: str) -> int:
-    """The index just past the element opened at ``start``, counting nested elements of the same tag."""
-    pattern = re.compile(rf"<(/?){tag}[\s>]")
-    depth = 0
-    for match in pattern.finditer(text, start):
-        depth += -1 if match[1] else 1
-        if depth == 0:
-            return text.index(">", match.end() - 1) + 1
-    return len(text)
-
-
-def _balanced_block(text: str, opening: re.Pattern, tag: str) -> str:
-    match = opening.search(text)
-    return text[match.start():_balanced_end(text, match.start(), tag)] if match else ""
+        content = content[:start] + f'<div class="atlas-pack__widget">{note}{print_html}</div>' + content[end + len(end_marker):]
+    return content
 
 
 def drop_sections(content: str) -> str:
