@@ -15,7 +15,7 @@ from alliance_atlas.site import state
 from alliance_atlas.site.cite_page import (
     HEADING,
     cite_this_page_html,
-    insert_last_updated,
+    insert_after_title,
     last_commit_dates,
     last_updated_html,
     page_date,
@@ -37,7 +37,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
     url = (config["site_url"] or "") + page.url if config["site_url"] else ""
     when = page_date(page.file.src_uri, _git_dates(config), state.current().build_date)
     block = cite_this_page_html(title, config["site_name"], url, when, page_path=page.url or "home")
-    return insert_last_updated(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
+    return insert_after_title(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
 
 
 # ----------------------------------------------------------------------------------------------

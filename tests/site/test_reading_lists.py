@@ -46,36 +46,14 @@ EVIL_BIB = r"""
   annotation = {An <img src=x onerror=alert(1)> annotation citing [@safran1996] and @mallory2020hello, with *stars* and `code`.},
 }
 
-@book{zed1999book,
-  author = {Zed, Anna},
-  title = {Zebra book},
-  publisher = {Press},
-  year = {1999},
-  keywords = {concept},
-  evidence = {book},
-  annotation = {Plain.},
-}
+@book{zed1999book, author = {Zed, Anna}, title = {Zebra book}, publisher = {Press}, year = {1999},
+  keywords = {concept}, evidence = {book}, annotation = {Plain.}}
 
-@book{able2001book,
-  author = {Able, Ben},
-  title = {Able book},
-  publisher = {Press},
-  year = {2001},
-  keywords = {concept},
-  evidence = {book},
-  annotation = {Plain too.},
-}
+@book{able2001book, author = {Able, Ben}, title = {Able book}, publisher = {Press}, year = {2001},
+  keywords = {concept}, evidence = {book}, annotation = {Plain too.}}
 
-@book{core2005book,
-  author = {Core, Carla},
-  title = {Core book},
-  publisher = {Press},
-  year = {2005},
-  keywords = {concept},
-  evidence = {book},
-  core = {true},
-  annotation = {A core reading.},
-}
+@book{core2005book, author = {Core, Carla}, title = {Core book}, publisher = {Press}, year = {2005},
+  keywords = {concept}, evidence = {book}, core = {true}, annotation = {A core reading.}}
 """
 
 

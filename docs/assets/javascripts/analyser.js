@@ -61,6 +61,7 @@
     }
 
     function report(error) {
+      if (error.runtimeStopped) return; // the status line says so (watchPython)
       const field = error.field || kit.fieldFor(error) || "input";
       const [target, defaultInput] = errors[field] || errors.input;
       kit.showError(target, error.target || defaultInput, error.message);
@@ -136,14 +137,13 @@
     const watcher = kit.watchPython(root, find, function (started) {
       runtime = started;
       submit.disabled = false;
-      // Ready for the first analysis; if Vega cannot load, the first analysis says so.
-      window.AtlasVega.load().catch((error) => console.warn("Vega could not load yet:", error));
+      kit.preloadVega();
     }, function () {
       submit.disabled = true;
     });
     return function cleanup() {
       watcher.stop();
-      if (slot.view) slot.view.finalize();
+      kit.disposeSlot(slot);
     };
   }
 

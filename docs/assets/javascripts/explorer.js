@@ -145,6 +145,7 @@
             kit.clearError(widget.settingsError, Object.values(widget.sliders.controls).map((c) => c.number));
             kit.clearError(widget.code.error, [widget.code.input]);
           } catch (error) {
+            if (error.runtimeStopped) break; // the status line says so (watchPython)
             if (kit.fieldFor(error) === "code") kit.showError(widget.code.error, widget.code.input, error.message);
             else kit.showError(widget.settingsError, null, error.message);
             continue;
@@ -293,7 +294,7 @@
     return function cleanup() {
       widget.address.cancel();
       watcher.stop();
-      if (widget.slot.view) widget.slot.view.finalize();
+      kit.disposeSlot(widget.slot);
     };
   }
 

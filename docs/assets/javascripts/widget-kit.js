@@ -70,6 +70,11 @@
         mode: "vega-lite",
         config: window.AtlasVega.themeConfig(),
       });
+      // The reader may have left the page while Vega was loading: a view nobody shows must not live on.
+      if (slot.disposed) {
+        result.view.finalize();
+        return null;
+      }
       slot.view = result.view;
       slot.key = key;
     }
@@ -85,12 +90,27 @@
   }
 
   // The build put the first chart in the page as SVG; without it (no Node at build time),
-  // draw the same spec with Vega now. If Vega cannot load, the data table still holds the data.
+  // draw the same spec with Vega now. If that fails, the reader is told; the data table holds the values.
   function drawBuildTimeChart(slot) {
     if (slot.chart.querySelector("svg[" + slot.find.contract.attributes.static + "]")) return;
     drawChart(slot, slot.find.json(slot.chart, "spec")).catch(function (error) {
-      console.warn("The widget's chart could not be drawn; its data are in the table below it.", error);
+      console.error("Alliance Atlas: the chart could not be drawn.", error);
+      slot.chart.replaceChildren(element("p", "The chart could not be drawn in this browser (" + error.message +
+        "). The data table below holds the same values.", { class: "atlas-widget__error" }));
     });
+  }
+
+  // Vega is fetched ahead of the first analysis; if that fails, the reader hears of it when a chart is drawn.
+  function preloadVega() {
+    window.AtlasVega.load().catch(function (error) {
+      console.error("Alliance Atlas: Vega could not be loaded ahead of the first chart.", error);
+    });
+  }
+
+  // When the page is left: no view of it may be kept or created any more.
+  function disposeSlot(slot) {
+    slot.disposed = true;
+    if (slot.view) slot.view.finalize();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -155,6 +175,7 @@
       episodes: find.one("out", "episodes"),
       view: null,
       key: null,
+      disposed: false,
     };
   }
 
@@ -206,6 +227,13 @@
     let settled = false;
     find.setState("loading");
     const stop = runtime.onProgress(function (state) {
+      if (state.error && root.getAttribute(find.contract.attributes.state) === "ready") {
+        // Python stopped after it had started: whatever was waiting has been rejected; say so here.
+        find.setState("failed");
+        stage.textContent = state.error.message + " The chart shows the last result.";
+        onFailed(state.error);
+        return;
+      }
       if (settled) return;
       if (state.error) {
         settled = true;
@@ -257,7 +285,7 @@
   }
 
   window.AtlasWidgetKit = {
-    register, drawChart, drawBuildTimeChart, resultSlot, showResult,
+    register, drawChart, drawBuildTimeChart, preloadVega, disposeSlot, resultSlot, showResult,
     element, showError, clearError, fieldFor, watchPython,
   };
 })();

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 import altair as alt
 
 from alliance_atlas.explainers.effect_sizes import forest_rows
-from alliance_atlas.trajectories import AnalysisResult, chart_spec
+from alliance_atlas.trajectories import AnalysisResult, chart_spec, data_table
 
 SITE_OUTPUT_ENV = "ALLIANCE_ATLAS_SITE_OUTPUT"
 EMBED_OPTIONS: dict[str, Any] = {"actions": False}
@@ -60,6 +60,12 @@ class Column:
         if callable(self.format):
             return self.format(value)
         return self.format.format(value)
+
+#: The columns of the data table under each faceted trajectory chart.
+_SERIES_COLUMNS = [
+    Column("series", "Client"), Column("session", "Session"),
+    Column("score", "Score", "{:.2f}"), Column("fitted", "Fitted value", "{:.2f}"),
+]
 
 
 def p_value(p: float) -> str:
@@ -315,12 +321,7 @@ def trajectories_chart(rows: Sequence[dict[str, Any]], *, title: str, subtitle: 
     ).facet(
         column=alt.Column("series:N", sort=order, title=None, header=alt.Header(labelFontSize=13))
     ).properties(title=_title(title, subtitle), description=description)
-    table = Table(rows, [
-        Column("series", "Client"),
-        Column("session", "Session"),
-        Column("score", "Score", "{:.2f}"),
-        Column("fitted", "Fitted value", "{:.2f}"),
-    ], f"{title}: scores and fitted values")
+    table = Table(rows, _SERIES_COLUMNS, f"{title}: scores and fitted values")
     return Figure(chart, table)
 
 
@@ -438,18 +439,8 @@ def episodes_chart(result: AnalysisResult, *, title: str) -> Figure:
                 channel["title"] = SCORE_TITLE
             elif isinstance(channel, dict) and channel.get("field") == "session" and channel.get("title") == "Session":
                 channel["title"] = SESSION_TITLE
-    rows = [
-        {"session": s, "score": v, "fitted": f}
-        for s, (v, f) in enumerate(zip(result.scores, result.fitted), start=1)
-    ]
-    events: dict[int, list[str]] = {}
-    for episode in result.episodes:
-        events.setdefault(episode.rupture_session, []).append("rupture")
-        events.setdefault(episode.trough_session, []).append("trough")
-        if episode.repair_session is not None:
-            events.setdefault(episode.repair_session, []).append("repair")
-    for row in rows:
-        row["events"] = ", ".join(events.get(row["session"], [])) or None
+    # The widgets' own data table, with an empty cell for a session without events.
+    rows = [{**row, "events": row["events"] or None} for row in data_table(result)]
     table = Table(rows, [
         Column("session", "Session"),
         Column("score", "Score", "{:.2f}"),

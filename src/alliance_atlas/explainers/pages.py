@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alliance_atlas.site.cite_page import insert_after_title  # noqa: F401  (the notebook hook uses it from here)
 from alliance_atlas.site.citations import UnknownKey, references_section, render_citations
 
 
@@ -104,12 +105,3 @@ def download_link_html(notebook_name: str) -> str:
         f'<p class="atlas-explainer-download"><a href="{name}" download="{name}" type="application/x-ipynb+json">'
         f"Download this notebook ({html.escape(notebook_name)})</a> to run it in Jupyter.</p>"
     )
-
-
-def insert_after_title(page_html: str, snippet: str) -> str:
-    """Put ``snippet`` right after the page's first ``</h1>`` (at the top when there is none)."""
-    end = page_html.find("</h1>")
-    if end < 0:
-        return snippet + page_html
-    end += len("</h1>")
-    return page_html[:end] + snippet + page_html[end:]

@@ -120,34 +120,20 @@ def generator_params(pattern: str, params: dict[str, Any]) -> dict[str, Any]:
 # ----------------------------------------------------------------------------------------------
 # The analyser
 
-def analyse_text(
-    text: str,
-    scale: Any = None,
-    threshold_sd: Any = DEFAULT_THRESHOLD_SD,
-    repair_window: Any = DEFAULT_REPAIR_WINDOW,
-) -> dict[str, Any]:
+def analyse_text(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
+                 repair_window: Any = DEFAULT_REPAIR_WINDOW) -> dict[str, Any]:
     """Analyse one series typed or pasted by the reader; adds ``result_csv`` for download."""
-    try:
-        scores = parse_text(text)
-    except ValueError as error:
-        raise ScoresError(str(error)) from None
+    scores = _read(parse_text, text)
     result = _analysis(scores, {"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
     result["result_csv"] = table_csv(result["table"])
     return result
 
 
-def analyse_csv(
-    text: str,
-    scale: Any = None,
-    threshold_sd: Any = DEFAULT_THRESHOLD_SD,
-    repair_window: Any = DEFAULT_REPAIR_WINDOW,
-) -> dict[str, Any]:
+def analyse_csv(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
+                repair_window: Any = DEFAULT_REPAIR_WINDOW) -> dict[str, Any]:
     """Analyse a CSV of clients (id, then scores); one entry per client and a summary CSV."""
     options = checked_options({"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
-    try:
-        rows = parse_csv(text)
-    except ValueError as error:
-        raise ScoresError(str(error)) from None
+    rows = _read(parse_csv, text)
     clients = []
     summary = io.StringIO()
     writer = csv.DictWriter(summary, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
@@ -191,6 +177,14 @@ def table_csv(table: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows(table)
     return out.getvalue()
+
+
+def _read(parse: Callable[[str], Any], text: str) -> Any:
+    """What the reader pasted, parsed; a problem with it is a ScoresError (shown next to the scores)."""
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise ScoresError(str(error)) from None
 
 
 def _analysis(scores: Any, options: dict[str, Any] | None, *, default_scale: Any = None) -> dict[str, Any]:
