@@ -27,7 +27,7 @@ def on_config(config, **kwargs):
         raise PluginError("The bibliography has errors:\n" + "\n".join(str(error) for error in errors.errors)) from errors
     except OSError as error:
         raise PluginError(f"{path}: cannot read the bibliography: {error}") from error
-    state.reset(bibliography)
+    state.reset(bibliography, path)
     for warning in bibliography.warnings:
         _log.info("bibliography: %s", warning)
     if str(path) not in config["watch"]:

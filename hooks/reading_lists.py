@@ -15,16 +15,18 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
 from alliance_atlas.site import reading_lists as listing
+from alliance_atlas.site.state import PageKind
+
 
 def on_files(files, config, **kwargs):
     build = state.current()
     if build.bibliography is None:
         return files
     lists = listing.reading_lists(build.formatter)
-    index = _add(files, File.generated(config, listing.INDEX_PAGE, content=""))
+    index = _add(files, File.generated(config, listing.INDEX_PAGE, content=""), build)
     index.content_string = listing.index_page_markdown(lists, listing.ListLinks(index.url, build.reference_urls))
     for slug, reading in lists.items():
-        page = _add(files, File.generated(config, listing.topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        page = _add(files, File.generated(config, listing.topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV), build)
         links = listing.ListLinks(page.url, build.reference_urls)
         page.content_string = listing.topic_page_markdown(reading, links, _site_pages(slug, files))
     build.text_files.update(listing.text_downloads(lists, config["site_name"], config["site_url"] or ""))
@@ -52,9 +54,10 @@ def _site_pages(slug: str, files) -> list[listing.SitePage]:
     return pages
 
 
-def _add(files, file: File) -> File:
+def _add(files, file: File, build) -> File:
     if files.get_file_from_path(file.src_uri) is not None:
         raise PluginError(f"{file.src_uri} is generated from the bibliography; remove the hand-written file of that name")
     files.append(file)
+    build.register_generated(file.src_uri, PageKind.READING_LIST, source=build.bibliography_path)
     return file
 

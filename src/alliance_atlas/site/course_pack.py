@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.cite_page import insert_after_title
 from alliance_atlas.site.links import relative_url
 from alliance_atlas.widgets.markup import WIDGET_END, WIDGET_START
 
@@ -51,7 +52,6 @@ _FIRST_HEADING_ID = re.compile(r'<h2 id="([^"]+)"')
 _LIVE_PAGE = "atlas-pack-live-page:"
 _CITATION_CLASS = re.compile(r'(?<=<a )class="citation"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_LAST_UPDATED = re.compile(r'<p class="atlas-last-updated">.*?</p>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def with_pack_date(content: str, built: str) -> str:
     """The pack's own "Last updated" line: it is assembled at build time; each chapter carries its own date."""
     line = (f'<p class="atlas-last-updated">Assembled <time datetime="{html.escape(built, quote=True)}">{html.escape(built)}</time> '
             "from the pages below; each chapter shows the date it was last updated.</p>")
-    return _LAST_UPDATED.sub(lambda _: line, content, count=1)
+    return insert_after_title(content, line)
 
 
 def static_widgets(content: str, widgets: dict[str, str]) -> str:

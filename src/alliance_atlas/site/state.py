@@ -9,9 +9,30 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from alliance_atlas.bibliography.formatting import Formatter
+
+
+class PageKind(str, Enum):
+    """What a page is, decided in one place: only WRITTEN pages cite, carry a git date and "Cite this page"."""
+
+    WRITTEN = "written"
+    NOTEBOOK = "notebook"
+    REFERENCE = "reference"
+    READING_LIST = "reading-list"
+    COURSE_PACK = "course-pack"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page a hook made: its kind, the file it is made from (for its date) and, for a reference page, the key."""
+
+    kind: PageKind
+    source: Path | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -27,23 +48,45 @@ class CitedOn:
 @dataclass
 class BuildState:
     bibliography: Any = None
+    #: the .bib file, the source of the generated pages (their date is its last commit)
+    bibliography_path: Path | None = None
     #: formats every reference in the context of the whole bibliography; made once per build
     formatter: Formatter | None = None
     #: key -> the URL of its reference page (site-relative, as MkDocs' File.url)
     reference_urls: dict[str, str] = field(default_factory=dict)
-    #: src_uri of every generated page (reference pages and the index), which cite nothing
-    generated_pages: dict[str, str | None] = field(default_factory=dict)
+    #: src_uri -> every page a hook generated; each generator registers its pages here and nowhere else
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)
     #: key -> places it is cited, in the order pages were read
     cited_on: dict[str, list[CitedOn]] = field(default_factory=dict)
     #: files written into the site after the build (site path -> text), e.g. the reading lists' .txt and .md
     text_files: dict[str, str] = field(default_factory=dict)
     #: the pages in nav order, for the course pack
     nav_pages: list = field(default_factory=list)
-    #: src_uri -> widget id -> the widget's HTML, put into the page once Markdown has rendered it
-    widget_slots: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: src_uri -> widget id -> the widget (``widgets.markup.Widget``), put into the page once Markdown has rendered it
+    widget_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: the last commit dates of the pages (read once per build, on first use)
     git_dates: Any = None
+    #: a generated page's source file -> its last commit date (None when git cannot tell), read on first use
+    source_dates: dict[Path, Any] = field(default_factory=dict)
     build_date: datetime.date = field(default_factory=datetime.date.today)
+
+    def register_generated(self, src_uri: str, kind: PageKind, *, source: Path | None = None,
+                           key: str | None = None) -> None:
+        if kind in (PageKind.WRITTEN, PageKind.NOTEBOOK):
+            raise ValueError(f"{src_uri}: {kind.value} pages are written by people, not registered as generated")
+        self.generated[src_uri] = GeneratedPage(kind, source, key)
+
+    def page_kind(self, src_uri: str) -> PageKind:
+        if src_uri in self.generated:
+            return self.generated[src_uri].kind
+        return PageKind.NOTEBOOK if src_uri.endswith(".ipynb") else PageKind.WRITTEN
+
+    def is_written(self, src_uri: str) -> bool:
+        """A Markdown page written by people: it cites, and it carries its git date and "Cite this page"."""
+        return self.page_kind(src_uri) is PageKind.WRITTEN
+
+    def generated_of(self, kind: PageKind) -> dict[str, GeneratedPage]:
+        return {src_uri: page for src_uri, page in self.generated.items() if page.kind is kind}
 
     def record_citation(self, key: str, place: CitedOn) -> None:
         places = self.cited_on.setdefault(key, [])
@@ -54,11 +97,11 @@ class BuildState:
 STATE = BuildState()
 
 
-def reset(bibliography: Any = None) -> BuildState:
+def reset(bibliography: Any = None, path: Path | None = None) -> BuildState:
     """Start a new build: forget the previous build's pages, citations and files."""
     global STATE
     formatter = Formatter(bibliography) if bibliography is not None else None
-    STATE = BuildState(bibliography=bibliography, formatter=formatter)
+    STATE = BuildState(bibliography=bibliography, bibliography_path=path, formatter=formatter)
     return STATE
 
 
