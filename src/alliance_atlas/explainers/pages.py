@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alliance_atlas.site.cite_page import insert_after_title  # noqa: F401  (the notebook hook uses it from here)
 from alliance_atlas.site.citations import UnknownKey, references_section, render_citations
 
 
@@ -43,7 +44,7 @@ class RenderedNotebook:
 def render_notebook_citations(
     markdown: str,
     cell_sources: list[str],
-    bibliography,
+    formatter,
     page_url: str,
     reference_urls: dict[str, str],
     *,
@@ -67,7 +68,7 @@ def render_notebook_citations(
                 "is mkdocs-jupyter's markdown_cell_processor set to 'mkdocs'?"
             )
         rendered = render_citations(
-            source, bibliography, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
+            source, formatter, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
         )
         pieces.append(markdown[position:found])
         pieces.append(rendered.markdown)
@@ -92,9 +93,9 @@ def drop_trailing_css_repr(markdown: str) -> str:
     return _TRAILING_CSS_REPR.sub("\n", markdown)
 
 
-def with_references(rendered: RenderedNotebook, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+def with_references(rendered: RenderedNotebook, formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     """The notebook page followed by its "References" section, as the engine writes it for pages."""
-    return rendered.markdown.rstrip() + "\n" + references_section(rendered.keys, bibliography, page_url, reference_urls)
+    return rendered.markdown.rstrip() + "\n" + references_section(rendered.keys, formatter, page_url, reference_urls)
 
 
 def download_link_html(notebook_name: str) -> str:
@@ -104,12 +105,3 @@ def download_link_html(notebook_name: str) -> str:
         f'<p class="atlas-explainer-download"><a href="{name}" download="{name}" type="application/x-ipynb+json">'
         f"Download this notebook ({html.escape(notebook_name)})</a> to run it in Jupyter.</p>"
     )
-
-
-def insert_after_title(page_html: str, snippet: str) -> str:
-    """Put ``snippet`` right after the page's first ``</h1>`` (at the top when there is none)."""
-    end = page_html.find("</h1>")
-    if end < 0:
-        return snippet + page_html
-    end += len("</h1>")
-    return page_html[:end] + snippet + page_html[end:]

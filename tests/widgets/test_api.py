@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from alliance_atlas import browser_api as api
+from alliance_atlas.widgets import api
 from alliance_atlas.trajectories import PRESETS, analyze
 
 

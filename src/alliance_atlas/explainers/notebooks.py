@@ -5,11 +5,11 @@ fast and needs no kernel. The outputs are kept honest instead: the test suite re
 notebook top to bottom in a fresh ``python3`` kernel and compares the normalised outputs with
 the stored ones. After changing a notebook or the code it calls, refresh the stored outputs::
 
-    .venv/bin/python -m alliance_atlas.explainer_notebooks          # rewrite docs/explainers/*.ipynb
-    .venv/bin/python -m alliance_atlas.explainer_notebooks --check  # exit 1 if any is stale
+    .venv/bin/python -m alliance_atlas.explainers.notebooks          # rewrite docs/explainers/*.ipynb
+    .venv/bin/python -m alliance_atlas.explainers.notebooks --check  # exit 1 if any is stale
 
 Execution sets ``ALLIANCE_ATLAS_SITE_OUTPUT=1`` so that figures are stored in the form the site
-draws (see ``alliance_atlas.explainer_charts``).
+draws (see ``alliance_atlas.explainers.charts``).
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from alliance_atlas.explainer_charts import SITE_OUTPUT_ENV
+from alliance_atlas.explainers.charts import SITE_OUTPUT_ENV
 
 KERNEL_NAME = "python3"
 TIMEOUT_SECONDS = 300
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "docs" / "explainers"
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "docs" / "explainers"
 # Long float literals are rounded before comparing: the last digits of libm results may differ by platform.
 _LONG_FLOAT = re.compile(r"(?<![\w.])(-?\d+\.\d{7,})(?:e[-+]?\d+)?")
 _VOLATILE_MIME = {"application/vnd.jupyter.widget-view+json"}

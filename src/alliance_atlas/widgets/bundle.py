@@ -14,7 +14,10 @@ from pathlib import Path
 PACKAGE_NAME = "alliance_atlas"
 BUNDLE_PATH = "assets/python/alliance_atlas.zip"
 # Paths inside the package; a folder takes every .py file under it.
-BROWSER_MODULES = ("__init__.py", "trajectories", "browser_api.py")
+BROWSER_MODULES = (
+    "__init__.py", "trajectories",
+    "widgets/__init__.py", "widgets/api.py", "widgets/contract.py", "widgets/controls.py", "widgets/user_code.py",
+)
 _FIXED_TIMESTAMP = (2020, 1, 1, 0, 0, 0)
 
 

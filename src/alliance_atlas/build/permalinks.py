@@ -13,8 +13,8 @@
 
 Not listed: ``assets/`` (the theme's and libraries' files), the search index, the sitemaps and ``404.html``.
 
-Adding is free: after adding pages, run ``python -m alliance_atlas.permalinks update site/`` (after a build) and
-commit the new lines. Removing is not: ``check`` (and ``tests/site/test_permalinks.py``) fails for a registered
+Adding is free: after adding pages, run ``python -m alliance_atlas.build.permalinks update site/`` (after a build) and
+commit the new lines. Removing is not: ``check`` (and ``tests/built_site/test_permalinks.py``) fails for a registered
 address the site no longer publishes, unless a redirect in ``mkdocs.yml`` (the ``redirects`` plugin's
 ``redirect_maps``) sends it to a page that exists, with the anchor, or an alias keeps the anchor in place.
 """
@@ -33,7 +33,7 @@ REGISTRY_NAME = "permalinks.txt"
 HOME = "/"
 HEADER = (
     "# Every published address of Alliance Atlas: pages, downloads, and page#anchor for explicit anchors.\n"
-    "# Keep it sorted. Adding: build the site, then `python -m alliance_atlas.permalinks update site/`.\n"
+    "# Keep it sorted. Adding: build the site, then `python -m alliance_atlas.build.permalinks update site/`.\n"
     "# Removing: never; add a redirect in mkdocs.yml (redirects: redirect_maps: old.md: new.md) or restore the anchor.\n"
 )
 #: Built files that are not addresses anyone links to.
@@ -274,7 +274,7 @@ def update(site_dir: Path, registry_file: Path, config_file: Path, docs_dir: Pat
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m alliance_atlas.permalinks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m alliance_atlas.build.permalinks", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=("check", "update"),
                         help="check: every registered address is still published; update: add new addresses")
     parser.add_argument("site_dir", type=Path, help="the built site (mkdocs build --site-dir ...)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_atlas.bibliography.exports import to_bibtex
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
 from support.htmlscan import scan_file
 from support.sitebuild import REPO_ROOT, built_pages, page_url_path
@@ -50,7 +50,7 @@ def test_hovering_a_citation_shows_its_apa_reference(site_page, citing_page, bib
     page = site_page.open(path, wait_until="load")
     citation = page.locator(f'a.citation[data-key="{key}"]').first
     citation.hover()
-    expected = format_reference(bibliography[key], "apa", "text")
+    expected = formatter_for(bibliography).reference(bibliography[key], "apa", "text")
     tooltip = _tooltip_showing(page, expected)
     assert tooltip.text_content().strip() == expected
     assert site_page.console.errors == []
@@ -67,7 +67,7 @@ def test_focusing_a_citation_by_keyboard_shows_its_apa_reference(site_page, citi
     else:
         pytest.fail("Tab never reached a citation")
     focused_key = page.evaluate("document.activeElement.dataset.key")
-    expected = format_reference(bibliography[focused_key], "apa", "text")
+    expected = formatter_for(bibliography).reference(bibliography[focused_key], "apa", "text")
     tooltip = _tooltip_showing(page, expected)
     assert tooltip.text_content().strip() == expected
     # Material links the tooltip to the citation for screen readers while it shows.
@@ -80,10 +80,10 @@ def test_copy_buttons_put_each_style_on_the_clipboard(site_page, bibliography):
     _with_clipboard(site_page)
     page = site_page.open(f"references/{reference.key}/", wait_until="load")
     expected = {
-        "Copy APA": format_reference(reference, "apa", "text"),
-        "Copy Chicago": format_reference(reference, "chicago", "text"),
-        "Copy Vancouver": format_reference(reference, "vancouver", "text"),
-        "Copy Harvard": format_reference(reference, "harvard", "text"),
+        "Copy APA": formatter_for(bibliography).reference(reference, "apa", "text"),
+        "Copy Chicago": formatter_for(bibliography).reference(reference, "chicago", "text"),
+        "Copy Vancouver": formatter_for(bibliography).reference(reference, "vancouver", "text"),
+        "Copy Harvard": formatter_for(bibliography).reference(reference, "harvard", "text"),
         "Copy BibTeX": to_bibtex([reference]).strip() + "\n",
     }
     status = page.locator("#copy-status")
@@ -103,7 +103,7 @@ def test_a_copy_button_works_from_the_keyboard(site_page, bibliography):
     page.get_by_role("button", name="Copy Harvard", exact=True).focus()
     page.keyboard.press("Enter")
     page.wait_for_function("want => navigator.clipboard.readText().then(t => t === want)",
-                           arg=format_reference(reference, "harvard", "text"), timeout=3000)
+                           arg=formatter_for(bibliography).reference(reference, "harvard", "text"), timeout=3000)
     page.wait_for_function("() => document.getElementById('copy-status').textContent === 'Copied Harvard to the clipboard'")
 
 

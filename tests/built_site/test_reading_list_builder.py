@@ -9,10 +9,10 @@ import pybtex.database
 import pytest
 import rispy
 
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
-from alliance_atlas.site.builder import apa_markdown
-from alliance_atlas.site.citations import apa_sort_key
+from alliance_atlas.site.reading_list_tray import apa_markdown
+from alliance_atlas.bibliography.intext import apa_sort_key
 from support.browser import new_recorded_context, watch_console
 from support.instant import enable_instant_navigation, wait_for_instant_navigation
 from support.sitebuild import REPO_ROOT
@@ -29,10 +29,10 @@ def bibliography():
 
 
 def _short(key):
-    from alliance_atlas.site.builder import short_reference
+    from alliance_atlas.site.reading_list_tray import short_reference
 
     bibliography = load_bibliography(REPO_ROOT / "bibliography" / "alliance.bib")
-    return short_reference(bibliography[key], bibliography)
+    return short_reference(bibliography[key], formatter_for(bibliography))
 
 
 def _tray_keys(page):
@@ -165,7 +165,7 @@ def test_exports_from_the_tray_hold_exactly_the_chosen_entries(site_page, biblio
         assert [record["id"] for record in rispy.loads(text)] == in_apa_order
     else:
         paragraphs = [block.strip() for block in text.split("\n\n") if block.strip()]
-        render = (lambda r: format_reference(r, "apa", "text")) if extension == "txt" else apa_markdown
+        render = (lambda r: formatter_for(bibliography).reference(r, "apa", "text")) if extension == "txt" else (lambda r: apa_markdown(r, formatter_for(bibliography)))
         assert paragraphs[-len(chosen):] == [render(bibliography[key]) for key in in_apa_order]
         header = 1 if extension == "txt" else 2
         assert len(paragraphs) == len(chosen) + header

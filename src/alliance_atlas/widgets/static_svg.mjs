@@ -1,8 +1,8 @@
 // Render Vega-Lite specs to static SVG at build time, with the site's own npm copy of Vega.
 //
-//   node chart_svg.mjs <node_modules dir>   < [{"id": ..., "spec": {...}}, ...]   > [{"id": ..., "svg": "..."}]
+//   node static_svg.mjs <node_modules dir>   < [{"id": ..., "spec": {...}}, ...]   > [{"id": ..., "svg": "..."}]
 //
-// Used by alliance_atlas.chart_svg so each widget's first chart is in the page itself:
+// Used by alliance_atlas.widgets.static_svg so each widget's first chart is in the page itself:
 // visible at first paint, before Vega or Pyodide load, and without JavaScript at all.
 // Text and axes use currentColor, so the SVG follows the light or dark palette.
 import path from "node:path";

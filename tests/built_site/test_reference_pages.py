@@ -13,7 +13,7 @@ import pytest
 import rispy
 
 from alliance_atlas.bibliography.exports import to_bibtex
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.highwire import highwire_meta
 from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.bibliography.vocabulary import EVIDENCE_TYPES, TOPICS
@@ -61,7 +61,7 @@ def test_every_entry_has_a_page_and_nothing_else_is_generated(site_dir, bibliogr
 def test_each_page_has_apa_annotation_badges_and_links(site_dir, bibliography):
     for reference in bibliography:
         text = _page(site_dir, reference.key).read_text(encoding="utf-8")
-        assert format_reference(reference, "apa", "html") in text, reference.key
+        assert formatter_for(bibliography).reference(reference, "apa", "html") in text, reference.key
         assert html.escape(reference.annotation) in _between(text, 'id="annotation"', 'id="find"'), reference.key
         badges = _between(text, '<ul class="atlas-badges"', "</ul>")
         for slug in reference.topics:
@@ -85,7 +85,7 @@ def test_copy_buttons_carry_each_style_as_text_and_the_bibtex(site_dir, bibliogr
                 buttons[attributes["data-atlas-copy"]] = attributes
         texts = set(buttons)
         for style in COPY_STYLES.values():
-            assert format_reference(reference, style, "text") in texts, (reference.key, style)
+            assert formatter_for(bibliography).reference(reference, style, "text") in texts, (reference.key, style)
         assert to_bibtex([reference]).strip() + "\n" in texts
         assert len(buttons) == 5
         assert {attributes["data-atlas-status"] for attributes in buttons.values()} == {"copy-status"}

@@ -12,8 +12,7 @@ import json
 import re
 
 from alliance_atlas.bibliography.exports import reference_to_bibtex, reference_to_ris
-from alliance_atlas.bibliography.formatting import format_reference
-from alliance_atlas.bibliography.intext import cite_narrative
+from alliance_atlas.bibliography.formatting import Formatter
 
 BUILDER_DATA_PATH = "downloads/alliance-builder.json"
 #: The page whose address carries a shared list: ``references/?list=key1,key2``.
@@ -35,9 +34,9 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def short_reference(reference, bibliography=None) -> str:
+def short_reference(reference, formatter: Formatter) -> str:
     """``Safran and Muran (1996)``: the narrative citation, with the year suffix the site uses."""
-    return cite_narrative(reference, context=bibliography)
+    return formatter.cite_narrative(reference)
 
 
 def pick_html(reference, short: str) -> str:
@@ -89,9 +88,9 @@ def tray_html(data_href: str, share_href: str) -> str:
     )
 
 
-def apa_markdown(reference) -> str:
+def apa_markdown(reference, formatter: Formatter) -> str:
     """The APA reference as Markdown: italics as ``*``, links as autolinks, every other character literal."""
-    return html_to_markdown(format_reference(reference, style="apa", output="html"))
+    return html_to_markdown(formatter.reference(reference, "apa", "html"))
 
 
 _TAG_OR_TEXT = re.compile(r'<(/?)(i|em|a)\b(?:[^>]*?\shref="([^"]*)")?[^>]*>|([^<]+)|<[^>]*>')
@@ -138,20 +137,20 @@ def html_to_markdown(fragment: str) -> str:
     return "".join(pieces)
 
 
-def builder_entry(reference, bibliography=None) -> dict:
+def builder_entry(reference, formatter: Formatter) -> dict:
     return {
-        "short": short_reference(reference, bibliography),
-        "apa_text": format_reference(reference, style="apa", output="text"),
-        "apa_markdown": apa_markdown(reference),
+        "short": short_reference(reference, formatter),
+        "apa_text": formatter.reference(reference, "apa", "text"),
+        "apa_markdown": apa_markdown(reference, formatter),
         "bibtex": reference_to_bibtex(reference),
         "ris": reference_to_ris(reference),
     }
 
 
-def builder_data(ordered: list, bibliography=None) -> str:
+def builder_data(ordered: list, formatter: Formatter) -> str:
     """The data file: key -> entry, in APA order (the exports keep that order whatever the reader ticked)."""
     data = {
         "order": [reference.key for reference in ordered],
-        "references": {reference.key: builder_entry(reference, bibliography) for reference in ordered},
+        "references": {reference.key: builder_entry(reference, formatter) for reference in ordered},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -2,7 +2,7 @@
 
 The widgets' first charts are put in the page as SVG so they show at first paint,
 before Vega or Pyodide load, and without JavaScript at all. One Node process
-renders every chart of a page (``chart_svg.mjs``); results are cached by spec
+renders every chart of a page (``static_svg.mjs``); results are cached by spec
 for ``mkdocs serve`` rebuilds. Without Node the page simply has no static SVG:
 the browser draws the same spec with Vega as soon as it loads.
 """
@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-SCRIPT = Path(__file__).with_name("chart_svg.mjs")
+SCRIPT = Path(__file__).with_name("static_svg.mjs")
 _cache: dict[str, str] = {}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alliance_atlas.permalinks import (
+from alliance_atlas.build.permalinks import (
     explicit_anchors,
     missing,
     read_registry,

@@ -11,7 +11,7 @@ import pybtex.database
 import pytest
 from mkdocs.utils import get_relative_url
 
-from alliance_atlas.bibliography.formatting import format_reference
+from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.site.cite_page import PageDate, page_apa, page_bibtex, parse_git_log
 from alliance_atlas.site.citations import citation_places, markdown_safe, references_section, render_citations
@@ -56,7 +56,7 @@ def test_relative_url_to_the_home_page_ends_with_a_slash():
 
 
 def test_parenthetical_citation_links_each_work_in_apa_order(real):
-    rendered = render_citations("See [@safran1996resolution; @bordin1979generalizability, p. 12].", real, "theory/", urls(real))
+    rendered = render_citations("See [@safran1996resolution; @bordin1979generalizability, p. 12].", formatter_for(real), "theory/", urls(real))
     assert text_of(rendered.markdown) == "See (Bordin, 1979, p. 12; Safran & Muran, 1996)."
     assert re.findall(r'href="([^"]+)"', rendered.markdown) == [
         "../references/bordin1979generalizability/", "../references/safran1996resolution/",
@@ -65,14 +65,14 @@ def test_parenthetical_citation_links_each_work_in_apa_order(real):
 
 
 def test_narrative_citation_and_tooltip_is_the_plain_apa_reference(real):
-    rendered = render_citations("@safran1996resolution proposed stages.", real, "", urls(real))
+    rendered = render_citations("@safran1996resolution proposed stages.", formatter_for(real), "", urls(real))
     assert text_of(rendered.markdown) == "Safran and Muran (1996) proposed stages."
     title = html.unescape(re.search(r'title="([^"]+)"', rendered.markdown).group(1))
-    assert title == format_reference(real["safran1996resolution"], "apa", "text")
+    assert title == formatter_for(real).reference("safran1996resolution", "apa", "text")
 
 
 def test_unknown_key_names_page_line_key_and_three_closest_keys(real):
-    rendered = render_citations("One.\nTwo [@safran1996resolutoin].", real, "x/", urls(real), page_name="docs/x.md")
+    rendered = render_citations("One.\nTwo [@safran1996resolutoin].", formatter_for(real), "x/", urls(real), page_name="docs/x.md")
     [unknown] = rendered.unknown
     closest = real.closest_keys("safran1996resolutoin")
     assert len(closest) == 3
@@ -82,7 +82,7 @@ def test_unknown_key_names_page_line_key_and_three_closest_keys(real):
 
 
 def test_citation_markup_hides_markdown_syntax_and_escapes_html(evil):
-    rendered = render_citations("[@evil2020script]", evil, "", urls(evil))
+    rendered = render_citations("[@evil2020script]", formatter_for(evil), "", urls(evil))
     assert "<script" not in rendered.markdown
     assert not re.search(r"[*_`\[\]\\]", rendered.markdown)
     assert markdown_safe("a*b_c`d[e]f\\g@h") == "a&#42;b&#95;c&#96;d&#91;e&#93;f&#92;g&#64;h"
@@ -90,7 +90,7 @@ def test_citation_markup_hides_markdown_syntax_and_escapes_html(evil):
 
 def test_references_section_has_apa_doi_and_coins_for_every_key(real):
     keys = ["safran1996resolution", "bordin1979generalizability"]
-    section = references_section(keys, real, "theory/", urls(real))
+    section = references_section(keys, formatter_for(real), "theory/", urls(real))
     assert section.lstrip().startswith("## References {#references}")
     assert section.count('class="Z3988"') == 2
     assert section.index("bordin1979generalizability") < section.index('id="ref-safran1996resolution"')
@@ -125,7 +125,7 @@ def test_related_references_share_topics_and_rank_by_overlap(real):
 def test_reference_page_escapes_every_field(evil):
     reference = evil["evil2020script"]
     links = PageLinks("references/evil2020script/", "references/", urls(evil))
-    page = reference_page_markdown(reference, evil, links)
+    page = reference_page_markdown(reference, formatter_for(evil), links)
     assert "<script" not in page and "<b>" not in page
     assert "&lt;script&gt;" in page
     assert scholar_url(reference.title) not in page  # it has a DOI, so no Scholar fallback

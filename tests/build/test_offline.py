@@ -3,8 +3,8 @@
 import altair as alt
 import pytest
 
-from alliance_atlas.offline import OfflineAssetError, copy_vendor_assets, rewrite_cdn_urls
-from alliance_atlas.vendor import SHIPPED
+from alliance_atlas.build.offline import OfflineAssetError, copy_vendor_assets, rewrite_cdn_urls
+from alliance_atlas.build.vendor import SHIPPED
 from support.sitebuild import REPO_ROOT
 
 

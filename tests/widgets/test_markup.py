@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from html.parser import HTMLParser
 
 import pytest
 
-from alliance_atlas import browser_api
-from alliance_atlas import widget_markup as markup
+from alliance_atlas.widgets import api as browser_api
+from alliance_atlas.widgets import markup
 
 
 class _Collect(HTMLParser):
@@ -86,9 +88,8 @@ def test_a_page_without_shortcodes_is_unchanged():
     ("<!-- atlas:explorer preset=stable -->", "cannot read the shortcode"),
 ])
 def test_unknown_or_malformed_shortcodes_fail_the_build_naming_them(text, fragment):
-    with pytest.raises(markup.WidgetError) as caught:
+    with pytest.raises(markup.WidgetError, match=re.escape(fragment)):
         markup.expand_shortcodes(f"Intro\n\n{text}\n", page="docs/p.md")
-    assert fragment in str(caught.value)
 
 
 def test_shortcodes_in_fenced_code_are_left_as_documentation():
@@ -190,38 +191,59 @@ def test_analyser_errors_sit_next_to_their_inputs_and_are_announced(analyser):
     assert scales == ["wai-sr", "wai", "srs", "custom"]
 
 
-def test_pattern_labels_and_p_values_read_plainly():
-    assert markup.pattern_label("quadratic", "up") == "Quadratic, U shape (curving upwards)"
-    assert markup.format_p(0.0004) == "< .001"
-    assert markup.format_p(0.0312) == ".031"
+def test_the_findings_text_is_the_api_s_and_only_python_writes_it(explorer):
+    expected = browser_api.explore_preset("v-rupture")["findings"]
+    assert f'<strong data-atlas-out="pattern">{markup._text(expected["pattern"])}</strong>' in explorer
+    assert f'data-atlas-out="rule">{markup._text(expected["rule"])}</span>' in explorer
+    script = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts")
+    for name in ("PATTERN_LABELS", "formatP", "ruleSummary", "patternLabel"):
+        for js in script.glob("*.js"):
+            assert name not in js.read_text(encoding="utf-8"), (name, js.name)
 
 
 # ------------------------------------------------------------------------------------------
 # The build-time SVG of each first chart
 
-def test_each_chart_awaits_its_static_svg_and_gets_it_named_by_the_description(explorer):
-    specs = markup.static_chart_specs(explorer)
+def test_each_chart_awaits_its_static_svg_and_gets_it_named_by_the_description():
+    widget = markup.explorer("atlas-explorer-1", "v-rupture")
+    specs = markup.static_chart_specs(widget)
     assert list(specs) == ["atlas-explorer-1-chart"]
+    assert specs["atlas-explorer-1-chart"] == browser_api.explore_preset("v-rupture")["chart"]
     svg = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10" height="10"><g></g>\n</svg>'
-    filled = markup.insert_static_charts(explorer, {"atlas-explorer-1-chart": svg})
+    filled = widget.with_static_charts({"atlas-explorer-1-chart": svg})
     label = markup._attr(specs["atlas-explorer-1-chart"]["description"])
-    assert f'<svg role="img" aria-label="{label}" data-atlas-static xmlns=' in filled
-    assert "atlas-static-chart" not in filled and "\n" not in filled
+    for version in (filled.html, filled.print_html):
+        assert f'<svg role="img" aria-label="{label}" data-atlas-static xmlns=' in version
+        assert "atlas-static-chart" not in version and "\n" not in version
 
 
-def test_a_chart_without_svg_keeps_an_empty_container_for_the_browser(explorer):
-    filled = markup.insert_static_charts(explorer, {})
-    assert "<svg" not in filled and "atlas-static-chart" not in filled
-    assert 'data-atlas-widget-chart data-atlas-spec="' in filled
+def test_a_chart_without_svg_keeps_an_empty_container_for_the_browser():
+    filled = markup.explorer("atlas-explorer-1", "v-rupture").with_static_charts({})
+    assert "<svg" not in filled.html and "atlas-static-chart" not in filled.html
+    assert 'data-atlas-widget-chart data-atlas-spec="' in filled.html
+
+
+def test_every_name_the_script_looks_for_comes_from_the_contract(explorer, analyser):
+    from alliance_atlas.widgets import contract
+
+    for widget in (explorer, analyser):
+        parsed = _parse(widget)
+        root = parsed.tags[0][1]
+        assert json.loads(root[contract.CONTRACT_ATTRIBUTE]) == contract.as_json()
+        used = {name for _, attrs in parsed.tags for name in attrs if name.startswith("data-atlas-")}
+        assert used <= set(contract.ATTRIBUTES.values()) | {contract.CONTRACT_ATTRIBUTE, "data-atlas-config"}
+    widget_id = "atlas-analyser-1"
+    for part in ("input_error", "scale_error", "settings_error", "description", "chart"):
+        assert f'id="{contract.part_id(widget_id, part)}"' in analyser
 
 
 def test_node_draws_the_static_svg_with_the_site_s_vega():
     from pathlib import Path
 
-    from alliance_atlas.chart_svg import node_available, render_svgs
+    from alliance_atlas.widgets.static_svg import node_available, render_svgs
 
     if not node_available():
         pytest.skip("Node.js is not installed")
     spec = browser_api.explore_preset("u-shape")["chart"]
-    svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[1] / "node_modules")
+    svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[2] / "node_modules")
     assert svgs["c"].startswith("<svg") and "currentColor" in svgs["c"] and "<script" not in svgs["c"]

@@ -9,7 +9,7 @@ of loading the page, so a figure holds no script at all: it is a ``<div class="a
 whose Vega-Lite spec and vega-embed options sit in data attributes, and the site-wide script
 ``assets/javascripts/explainer-charts.js`` draws every such figure on each page view with the
 site's own copy of vega-embed. That output is produced when ``ALLIANCE_ATLAS_SITE_OUTPUT=1``
-(set by ``alliance_atlas.explainer_notebooks`` when it executes the notebooks for the site).
+(set by ``alliance_atlas.explainers.notebooks`` when it executes the notebooks for the site).
 Anywhere else, for instance a reader running a downloaded notebook in Jupyter, a figure is
 Altair's own HTML output followed by the same table.
 """
@@ -24,8 +24,8 @@ from typing import Any, Callable, Sequence
 
 import altair as alt
 
-from alliance_atlas.effect_sizes import forest_rows
-from alliance_atlas.trajectories import AnalysisResult, chart_spec
+from alliance_atlas.explainers.effect_sizes import forest_rows
+from alliance_atlas.trajectories import AnalysisResult, chart_spec, data_table
 
 SITE_OUTPUT_ENV = "ALLIANCE_ATLAS_SITE_OUTPUT"
 EMBED_OPTIONS: dict[str, Any] = {"actions": False}
@@ -60,6 +60,12 @@ class Column:
         if callable(self.format):
             return self.format(value)
         return self.format.format(value)
+
+#: The columns of the data table under each faceted trajectory chart.
+_SERIES_COLUMNS = [
+    Column("series", "Client"), Column("session", "Session"),
+    Column("score", "Score", "{:.2f}"), Column("fitted", "Fitted value", "{:.2f}"),
+]
 
 
 def p_value(p: float) -> str:
@@ -218,7 +224,7 @@ def forest_plot(rows: Sequence[dict[str, Any]] | None = None) -> Figure:
 def effect_size_explorer(initial_r: float = 0.28, rows: Sequence[dict[str, Any]] = ()) -> Figure:
     """Interactive: a slider sets r; bars show the BESD and curves show two groups d apart.
 
-    The chart's expressions mirror ``alliance_atlas.effect_sizes``: success rates ``50 ± 50 r``,
+    The chart's expressions mirror ``alliance_atlas.explainers.effect_sizes``: success rates ``50 ± 50 r``,
     ``d = 2r / sqrt(1 - r^2)`` and probability of superiority ``Phi(d / sqrt(2))``.
     ``rows`` (from ``effect_sizes.summarize``) fill the table below the chart.
     """
@@ -315,12 +321,7 @@ def trajectories_chart(rows: Sequence[dict[str, Any]], *, title: str, subtitle: 
     ).facet(
         column=alt.Column("series:N", sort=order, title=None, header=alt.Header(labelFontSize=13))
     ).properties(title=_title(title, subtitle), description=description)
-    table = Table(rows, [
-        Column("series", "Client"),
-        Column("session", "Session"),
-        Column("score", "Score", "{:.2f}"),
-        Column("fitted", "Fitted value", "{:.2f}"),
-    ], f"{title}: scores and fitted values")
+    table = Table(rows, _SERIES_COLUMNS, f"{title}: scores and fitted values")
     return Figure(chart, table)
 
 
@@ -438,18 +439,8 @@ def episodes_chart(result: AnalysisResult, *, title: str) -> Figure:
                 channel["title"] = SCORE_TITLE
             elif isinstance(channel, dict) and channel.get("field") == "session" and channel.get("title") == "Session":
                 channel["title"] = SESSION_TITLE
-    rows = [
-        {"session": s, "score": v, "fitted": f}
-        for s, (v, f) in enumerate(zip(result.scores, result.fitted), start=1)
-    ]
-    events: dict[int, list[str]] = {}
-    for episode in result.episodes:
-        events.setdefault(episode.rupture_session, []).append("rupture")
-        events.setdefault(episode.trough_session, []).append("trough")
-        if episode.repair_session is not None:
-            events.setdefault(episode.repair_session, []).append("repair")
-    for row in rows:
-        row["events"] = ", ".join(events.get(row["session"], [])) or None
+    # The widgets' own data table, with an empty cell for a session without events.
+    rows = [{**row, "events": row["events"] or None} for row in data_table(result)]
     table = Table(rows, [
         Column("session", "Session"),
         Column("score", "Score", "{:.2f}"),

@@ -1,6 +1,6 @@
 """Links that never break: every address in permalinks.txt is still published by the built site, or redirected.
 
-New pages are fine (refresh the registry with `python -m alliance_atlas.permalinks update site/`);
+New pages are fine (refresh the registry with `python -m alliance_atlas.build.permalinks update site/`);
 a registered address that disappears fails with what to do.
 """
 
@@ -10,7 +10,7 @@ import pytest
 
 from alliance_atlas.bibliography.parse import cached_bibliography
 from alliance_atlas.bibliography.vocabulary import TOPICS
-from alliance_atlas.permalinks import missing, read_registry, redirects_from_config, registry_lines, site_index
+from alliance_atlas.build.permalinks import missing, read_registry, redirects_from_config, registry_lines, site_index
 from support.sitebuild import REPO_ROOT, build_site
 
 REGISTRY = REPO_ROOT / "permalinks.txt"

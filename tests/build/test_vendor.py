@@ -4,7 +4,7 @@ import json
 
 import altair
 
-from alliance_atlas.vendor import PACKAGES, VEGA_LITE, by_name
+from alliance_atlas.build.vendor import PACKAGES, VEGA_LITE, by_name
 from support.sitebuild import REPO_ROOT
 
 

@@ -12,7 +12,7 @@ import re
 import shutil
 from pathlib import Path, PurePosixPath
 
-from alliance_atlas.vendor import SHIPPED, VENDOR_DIR, VendorPackage
+from alliance_atlas.build.vendor import SHIPPED, VENDOR_DIR, VendorPackage
 
 CDN_URL = re.compile(
     r"""(?:https?:)?//(?:cdn\.jsdelivr\.net/npm|unpkg\.com)/
