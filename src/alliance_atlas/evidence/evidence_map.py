@@ -33,7 +33,7 @@ def evidence_map_html(effects: Sequence[Effect], work_label: Callable[[str], str
     description = describe(effects, len({effect.key for effect in effects}))
     spec = forest_spec(chart_rows(effects, work_label), description)
     return "".join([
-        f'<div class="{MAP_CLASS}" data-atlas-evidence-map data-atlas-total="{len(effects)}">',
+        f'<div class="{MAP_CLASS}" data-atlas-evidence-map data-atlas-all="{ALL}">',
         _filters(effects),
         f'<p class="{MAP_CLASS}__count" role="status" aria-live="polite" data-atlas-evidence-count>{text(count_sentence(len(effects), len(effects)))}</p>',
         f'<figure class="atlas-chart-figure {MAP_CLASS}__figure" aria-labelledby="atlas-evidence-caption">',
