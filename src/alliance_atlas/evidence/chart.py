@@ -91,7 +91,7 @@ def forest_spec(rows: Sequence[dict[str, Any]], description: str) -> dict[str, A
                 "type": "nominal",
                 "title": None,
                 "sort": [METRICS[metric][1] for metric in METRICS],
-                "header": {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelFontWeight": "bold", "labelFontSize": 13},
+                "header": {"labelOrient": "top", "labelAngle": 0, "labelAnchor": "start", "labelFontWeight": "bold", "labelFontSize": 13},
             }
         },
         "spec": {
@@ -132,14 +132,12 @@ def forest_spec(rows: Sequence[dict[str, Any]], description: str) -> dict[str, A
 def describe(effects: Sequence[Effect], work_count: int) -> str:
     """The chart's text description: what is drawn and how, with the range of each metric."""
     parts = []
-    for metric, (symbol, name, _null, _bounded) in METRICS.items():
+    for metric, (symbol, _name, _null, _bounded) in METRICS.items():
         values = [effect.effect for effect in effects if effect.metric == metric]
         if values:
             low, high = min(values), max(values)
-            parts.append(
-                f"{len(values)} {'estimate' if len(values) == 1 else 'estimates'} of {name} "
-                f"(from {format_number(low, metric)} to {format_number(high, metric)})"
-            )
+            spread = f"from {format_number(low, metric)} to {format_number(high, metric)}" if low != high else format_number(low, metric)
+            parts.append(f"{len(values)} {'estimate' if len(values) == 1 else 'estimates'} of {symbol} ({spread})")
     return (
         f"Forest plot of {len(effects)} pooled effects from {work_count} meta-analyses, in one panel per metric: "
         + "; ".join(parts)

@@ -100,7 +100,7 @@ def _row(row: list[str], line: int, known_keys: Collection[str], first_line: dic
     n = _integer(cells, "n", problems)
     if cells["n_qualifier"] not in N_QUALIFIERS:
         problems.append(f"unknown n_qualifier {cells['n_qualifier']!r}; known: {', '.join(sorted(N_QUALIFIERS - {''}))}")
-    if n is None and (cells["n_qualifier"] or cells["n_unit"]):
+    if not cells["n"] and (cells["n_qualifier"] or cells["n_unit"]):
         problems.append("n_qualifier and n_unit need a value of n")
     effect = _decimal(cells, "effect", problems, required=True)
     low = _decimal(cells, "ci_low", problems)

@@ -52,12 +52,23 @@ def also_html(effect: Effect) -> str:
     return f"{_stat(effect.also_metric)} = {text(format_number(effect.also_effect, effect.also_metric))}"
 
 
-def inline_html(effect: Effect) -> str:
-    """The inline shortcode: ``r = .278, 95% CI [.256, .299], k = 295``."""
-    parts = [estimate_html(effect)]
-    if effect.k is not None:
-        parts.append(f"<i>k</i> = {text(effect.k_text())}")
-    return f'<span class="{INLINE_CLASS}" data-atlas-effect="{text(effect.id)}">{", ".join(parts)}</span>'
+#: What the inline shortcode can show (``show="..."``); the first is the default.
+INLINE_PARTS = ("full", "estimate", "value", "also")
+
+
+def inline_html(effect: Effect, show: str = "full") -> str:
+    """The inline shortcode. ``full``: ``r = .278, 95% CI [.256, .299], k = 295``; ``estimate``: without k;
+    ``value``: ``r = .278``; ``also``: the second metric the source reported (``d = 0.579``)."""
+    if show == "also":
+        body = also_html(effect)
+    elif show == "value":
+        body = f"{_stat(effect.metric)} = {text(format_number(effect.effect, effect.metric))}"
+    else:
+        parts = [estimate_html(effect)]
+        if show == "full" and effect.k is not None:
+            parts.append(f"<i>k</i> = {text(effect.k_text())}")
+        body = ", ".join(parts)
+    return f'<span class="{INLINE_CLASS}" data-atlas-effect="{text(effect.id)}">{body}</span>'
 
 
 def table_html(effects: Sequence[Effect], caption: str, *, map_href: str = "") -> str:

@@ -1,6 +1,7 @@
 """Expand the evidence shortcodes in a page's Markdown.
 
     inline, anywhere in a sentence:  <!-- atlas:effect id="fluckiger2018-overall" -->
+                                      (optional show="full|estimate|value|also")
     a table, alone on its line:       <!-- atlas:effects ids="eubanks2018-repair,eubanks2018-training" -->
                                       <!-- atlas:effects area="rupture-repair" caption="..." -->
     the evidence map, alone:          <!-- atlas:evidence-map -->
@@ -17,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from alliance_atlas.evidence.evidence_map import evidence_map_html
 from alliance_atlas.evidence.model import Effect
-from alliance_atlas.evidence.render import inline_html, table_html
+from alliance_atlas.evidence.render import INLINE_PARTS, inline_html, table_html
 from alliance_atlas.evidence.vocabulary import AREAS, area_label
 
 NAMES = ("effect", "effects", "evidence-map")
@@ -25,7 +26,7 @@ _SHORTCODE = re.compile(r"<!--\s*atlas:(?P<name>effects|effect|evidence-map)(?P<
 _ANY = re.compile(r"<!--\s*atlas:(?:effects?|evidence-map)\b[^\n]*")
 _ATTRIBUTE = re.compile(r"([^\s=]+)\s*=\s*\"([^\"]*)\"")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})", re.MULTILINE)
-_ALLOWED = {"effect": ("id",), "effects": ("ids", "area", "caption"), "evidence-map": ()}
+_ALLOWED = {"effect": ("id", "show"), "effects": ("ids", "area", "caption"), "evidence-map": ()}
 
 
 class EvidenceShortcodeError(ValueError):
@@ -59,7 +60,14 @@ def expand(
                 f"allowed: {', '.join(_ALLOWED[name]) or 'none'}"
             )
         if name == "effect":
-            return inline_html(_lookup(attributes.get("id", ""), by_id, where(match.start())))
+            effect = _lookup(attributes.get("id", ""), by_id, where(match.start()))
+            show = attributes.get("show", INLINE_PARTS[0])
+            if show not in INLINE_PARTS or (show == "also" and not effect.also_metric):
+                raise EvidenceShortcodeError(
+                    f"{where(match.start())}: show={show!r} is not possible for {effect.id!r}; "
+                    f"use one of {', '.join(INLINE_PARTS)} ('also' only where the file gives also_metric)"
+                )
+            return inline_html(effect, show)
         if not _alone_on_line(markdown, match):
             raise EvidenceShortcodeError(f"{where(match.start())}: write 'atlas:{name}' alone on its line")
         if name == "evidence-map":
