@@ -92,7 +92,8 @@ def test_search_index_finds_every_first_author(site_dir, bibliography):
     for reference in bibliography.references.values():
         people = reference.authors or reference.editors
         first = people[0].family.split()[-1].lower()
-        if first not in tokens:
+        # The search splits "Zilcha-Mano" as it splits the page text, so a reader's query finds both halves.
+        if not all(part in tokens for part in SEARCH_SEPARATOR.split(first) if part):
             missing.append(f"{reference.key}: {first}")
     assert missing == []
 
