@@ -28,7 +28,7 @@ def test_shortcodes_render_and_the_table_cites_through_the_citation_engine(mini_
     assert result.ok, result.output[-3000:]
     page = (result.site_dir / "index.html").read_text(encoding="utf-8")
     assert '<span class="atlas-effect" data-atlas-effect="repair"><i>r</i> = .29, 95% CI &#91;.10, .47&#93;, <i>k</i> = 11</span>' in page
-    table = page[page.index('<table class="atlas-evidence-table"'):page.index("</table>")]
+    table = page[page.index("<table data-atlas-evidence-table>"):page.index("</table>")]
     assert "<caption>Two pooled effects." in table
     # Each row names its work as a citation linked to the work's reference page.
     links = re.findall(r'<a class="citation"[^>]* href="([^"]+)"', table)
