@@ -55,7 +55,12 @@ def filter_expression() -> str:
 
 
 def forest_spec(rows: Sequence[dict[str, Any]], description: str) -> dict[str, Any]:
-    """A faceted forest plot: one panel per metric, a dot per pooled effect, a line for its interval."""
+    """A faceted forest plot: one panel per metric, a dot per pooled effect, a line for its interval.
+
+    The rules (intervals and the no-effect line) are hidden from assistive technology: a panel without
+    any interval would otherwise leave an empty, unlabelled mark container, and each dot's own label
+    and the data table already give the intervals.
+    """
     area_domain = [label for label, _ in AREAS.values()]
     y = {
         "field": "label",
@@ -99,12 +104,12 @@ def forest_spec(rows: Sequence[dict[str, Any]], description: str) -> dict[str, A
             "height": {"step": ROW_STEP},
             "layer": [
                 {
-                    "mark": {"type": "rule", "strokeDash": [4, 4], "opacity": 0.6},
+                    "mark": {"type": "rule", "strokeDash": [4, 4], "opacity": 0.6, "aria": False},
                     "encoding": {"x": {"field": "null_value", "type": "quantitative", "title": x_title}},
                 },
                 {
                     "transform": [{"filter": "isValid(datum.ci_low)"}],
-                    "mark": {"type": "rule", "strokeWidth": 2},
+                    "mark": {"type": "rule", "strokeWidth": 2, "aria": False},
                     "encoding": {
                         "y": y,
                         "x": {"field": "ci_low", "type": "quantitative", "title": x_title},

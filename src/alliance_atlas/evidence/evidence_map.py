@@ -9,16 +9,21 @@ the select elements to the chart's parameters and to the table rows, using the n
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable, Sequence
 
 from alliance_atlas.evidence.chart import chart_rows, describe, forest_spec
 from alliance_atlas.evidence.model import Effect
 from alliance_atlas.evidence.render import table_html, text
 from alliance_atlas.evidence.vocabulary import ALL, FILTERS, filter_value_label
-from alliance_atlas.explainer_charts import chart_json
 
 MAP_CLASS = "atlas-evidence-map"
 TABLE_CAPTION = "Every pooled effect reported in the atlas, from the evidence file"
+
+
+def spec_attribute(spec: dict) -> str:
+    """The spec as JSON for ``data-atlas-spec``, the attribute ``explainer-charts.js`` draws from."""
+    return html.escape(json.dumps(spec, ensure_ascii=False, allow_nan=False, separators=(",", ":")), quote=True)
 
 
 def count_sentence(shown: int, total: int) -> str:
@@ -37,7 +42,7 @@ def evidence_map_html(effects: Sequence[Effect], work_label: Callable[[str], str
         _filters(effects),
         f'<p class="{MAP_CLASS}__count" role="status" aria-live="polite" data-atlas-evidence-count>{text(count_sentence(len(effects), len(effects)))}</p>',
         f'<figure class="atlas-chart-figure {MAP_CLASS}__figure" aria-labelledby="atlas-evidence-caption">',
-        f'<div class="atlas-chart" data-atlas-chart="vega-lite" data-atlas-spec="{html.escape(chart_json(spec), quote=True)}">',
+        f'<div class="atlas-chart" data-atlas-chart="vega-lite" data-atlas-spec="{spec_attribute(spec)}">',
         '<div class="atlas-chart__view"></div></div>',
         f'<figcaption id="atlas-evidence-caption">{text(description)}</figcaption>',
         "</figure>",

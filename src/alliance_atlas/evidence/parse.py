@@ -179,6 +179,19 @@ def _range_problems(metric: str, value: Decimal, column: str) -> list[str]:
     return []
 
 
+def read_effects(path: Path) -> list[Effect]:
+    """The effects of ``path`` for code outside the build (the explainers), without the key check.
+
+    The build checks every key against the bibliography; here any other problem still raises.
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    keys = {row[1].strip() for row in csv.reader(io.StringIO(text)) if len(row) > 1}
+    parsed = parse_effects(text, keys, file=str(path))
+    if parsed.errors:
+        raise EvidenceErrors(parsed.errors)
+    return parsed.effects
+
+
 # ----------------------------------------------------------------------------------------------
 # Loading, cached until the file or the bibliography changes (``mkdocs serve`` rebuilds often).
 

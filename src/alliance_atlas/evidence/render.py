@@ -16,7 +16,6 @@ from alliance_atlas.evidence.vocabulary import FILTERS, METRICS, filter_value_la
 from alliance_atlas.site.citations import markdown_safe
 
 INLINE_CLASS = "atlas-effect"
-TABLE_CLASS = "atlas-evidence-table"
 
 
 def text(value: str) -> str:
@@ -83,7 +82,8 @@ def table_html(effects: Sequence[Effect], caption: str, *, map_href: str = "") -
     )
     rows = "".join(_row(effect) for effect in effects)
     return (
-        f'<table class="{TABLE_CLASS}" data-atlas-evidence-table>'
+        # No class: Material styles and scroll-wraps only tables without one, as it does Markdown tables.
+        "<table data-atlas-evidence-table>"
         f"<caption>{text(caption)}.{link}</caption>"
         f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
     )
