@@ -8,6 +8,8 @@ import pytest
 
 from support.sitebuild import REPO_ROOT, build_site
 
+pytestmark = pytest.mark.build
+
 SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 
 
