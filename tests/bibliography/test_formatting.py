@@ -187,3 +187,28 @@ def test_citeproc_classes_are_left_as_citeproc_defines_them():
     formatting._style("apa")
     assert CitationStylesElement.__dict__["get_macro"].__module__ == "citeproc.model"
     assert all(cls.__module__.startswith("citeproc") for cls in CitationStylesElement.__subclasses__())
+
+
+def test_and_others_is_cited_et_al_and_never_as_a_person(tmp_path):
+    # BibTeX's "and others" marks co-authors that could not be verified: the named author
+    # must not pass for the only one, and "others" must not print as a surname.
+    bib = tmp_path / "others.bib"
+    bib.write_text(
+        "@article{eubanks2019rupture,\n"
+        "  author = {Eubanks, Catherine F. and others},\n"
+        "  title = {Rupture resolution rating system: Development and validation},\n"
+        "  journal = {Psychotherapy Research}, volume = {29}, pages = {306--319}, year = {2019},\n"
+        "  evidence = {empirical-study}, annotation = {Validates a coding system.},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    reference = load_bibliography(bib)["eubanks2019rupture"]
+    assert [person.family for person in reference.authors] == ["Eubanks"]
+    assert reference.authors_truncated is True
+    assert cite_parenthetical([(reference, None)]) == "(Eubanks et al., 2019)"
+    assert cite_narrative(reference) == "Eubanks et al. (2019)"
+    assert format_reference(reference, output="text").startswith("Eubanks, C. F., et al. (2019). Rupture")
+    assert format_reference(reference, style="chicago", output="text").startswith("Eubanks, C. F., et al. 2019.")
+    assert format_reference(reference, style="vancouver", output="text").startswith("Eubanks CF, et al. Rupture")
+    for style in STYLES:
+        assert "others" not in format_reference(reference, style=style, output="text")

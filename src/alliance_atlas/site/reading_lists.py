@@ -41,18 +41,23 @@ HOW_TO_USE = (
 
 #: The site's own pages on each topic, as source paths under docs/ (the build fails if one goes missing).
 TOPIC_PAGES: dict[str, tuple[str, ...]] = {
-    "concept": ("concept/index.md", "concept/origins.md"),
-    "measurement": ("concept/measurement.md", "monitoring/index.md"),
+    "concept": ("concept/index.md", "concept/origins.md", "theory/causality.md"),
+    "measurement": ("concept/measurement.md", "concept/measures.md", "monitoring/index.md"),
     "orientation-psychoanalytic": ("theory/psychoanalytic.md", "concept/origins.md"),
     "orientation-psychodynamic": ("theory/psychodynamic.md",),
     "orientation-humanistic": ("theory/humanistic.md",),
     "orientation-cognitive-behavioural": ("theory/cognitive-behavioural.md",),
-    "outcome": ("outcomes/index.md", "outcomes/mechanisms.md", "outcomes/dropout.md"),
-    "special-populations": ("outcomes/populations.md",),
-    "therapist-factors": ("therapist/index.md",),
-    "monitoring": ("monitoring/index.md", "rupture-repair/trajectories.md"),
-    "rupture-repair": ("rupture-repair/index.md", "rupture-repair/stage-model.md", "rupture-repair/trajectories.md"),
-    "religion-spirituality": ("religion/index.md", "religion/practice.md", "religion/ethics.md"),
+    "outcome": ("outcomes/index.md", "outcomes/mechanisms.md", "outcomes/dropout.md", "theory/causality.md"),
+    "special-populations": ("outcomes/populations.md", "outcomes/formats.md"),
+    "therapist-factors": ("therapist/index.md", "therapist/therapist-effects.md"),
+    "monitoring": ("monitoring/index.md", "monitoring/feedback.md", "rupture-repair/trajectories.md"),
+    "rupture-repair": (
+        "rupture-repair/index.md", "rupture-repair/stage-model.md", "rupture-repair/trajectories.md",
+        "rupture-repair/since-2010.md",
+    ),
+    "religion-spirituality": ("religion/index.md", "religion/practice.md", "religion/ethics.md", "religion/evidence.md"),
+    "formats": ("outcomes/formats.md", "concept/measures.md"),
+    "culture": ("therapist/culture.md", "religion/evidence.md"),
 }
 TEXT_FORMATS = (("txt", "APA as plain text (.txt)"), ("md", "APA as Markdown (.md)"))
 EXPORT_FORMATS = (("bib", "BibTeX (.bib)"), ("ris", "RIS (.ris)")) + TEXT_FORMATS
