@@ -44,6 +44,7 @@ from alliance_atlas.trajectories import (
 )
 from alliance_atlas.trajectories import generators as _generators
 from alliance_atlas.trajectories.episodes import DEFAULT_REPAIR_WINDOW, DEFAULT_THRESHOLD_SD
+from alliance_atlas.questions.chart_html import chart_question_html
 
 
 class ScoresError(ValueError):
@@ -487,6 +488,8 @@ API_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "analyse_csv": analyse_csv,
     "analyse_scores": analyse_scores,
     "run_generator_source": run_generator_source,
+    # "Another one" on the chart-question page: the same HTML the build made for its bank.
+    "chart_question_html": chart_question_html,
 }
 
 

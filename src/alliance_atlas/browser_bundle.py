@@ -14,7 +14,11 @@ from pathlib import Path
 PACKAGE_NAME = "alliance_atlas"
 BUNDLE_PATH = "assets/python/alliance_atlas.zip"
 # Paths inside the package; a folder takes every .py file under it.
-BROWSER_MODULES = ("__init__.py", "trajectories", "browser_api.py")
+BROWSER_MODULES = (
+    "__init__.py", "trajectories", "browser_api.py",
+    # The chart questions ("Another one"); the rest of questions/ needs Markdown and the bibliography.
+    "questions/__init__.py", "questions/contract.py", "questions/chart_bank.py", "questions/chart_html.py",
+)
 _FIXED_TIMESTAMP = (2020, 1, 1, 0, 0, 0)
 
 
