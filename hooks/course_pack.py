@@ -12,6 +12,7 @@ import datetime
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from alliance_atlas.questions.pack import pack_answers
 from alliance_atlas.site import state
 from alliance_atlas.site.course_pack import (
     PACK_SRC,
@@ -53,5 +54,7 @@ def on_env(env, config, files, **kwargs):
     if not chapters:
         raise PluginError("the course pack found no content page in the nav")
     body = pack_html(chapters, build.bibliography or [], build.reference_urls)
+    # "Check your understanding": the questions print without answers; the answers close the pack.
+    body += pack_answers(_nav_pages, chapters, build.bibliography, build.reference_urls)
     pack.content = with_pack_date(pack.content.replace(PLACEHOLDER, body, 1), datetime.date.today().isoformat())
     return env

@@ -103,12 +103,11 @@ def bank_page_markdown(bank: Bank) -> str:
         "",
         "| Topic | Questions | GIFT | Markdown |",
         "| --- | --- | --- | --- |",
-        f"| All topics | {total} | [{WHOLE_BANK}.gift](../{DOWNLOADS}/{WHOLE_BANK}.gift) | [{WHOLE_BANK}.md](../{DOWNLOADS}/{WHOLE_BANK}.md) |",
+        f"| All topics | {total} | {_download(WHOLE_BANK, 'gift')} | {_download(WHOLE_BANK, 'md')} |",
     ]
     for area in bank.areas:
         if area.questions:
-            lines.append(f"| {area.label} | {len(area.questions)} | [{area.slug}.gift](../{DOWNLOADS}/{area.slug}.gift) "
-                         f"| [{area.slug}.md](../{DOWNLOADS}/{area.slug}.md) |")
+            lines.append(f"| {area.label} | {len(area.questions)} | {_download(area.slug, 'gift')} | {_download(area.slug, 'md')} |")
     lines.append("")
     for area in bank.areas:
         if not area.questions:
@@ -129,6 +128,12 @@ def bank_page_markdown(bank: Bank) -> str:
             if reasons:
                 lines.append("")
     return "\n".join(lines)
+
+
+def _download(name: str, extension: str) -> str:
+    # Raw HTML: the Markdown files are written after the build, so MkDocs cannot check a Markdown link to them.
+    filename = f"{name}.{extension}"
+    return f'<a href="../{DOWNLOADS}/{filename}" download="{filename}">{filename}</a>'
 
 
 def plain_citations(render: Callable[[str], str]) -> Callable[[str], str]:
