@@ -61,12 +61,13 @@ def parse_page(markdown: str, page: str) -> ParsedPage:
         close = _closing(lines, index, opening["fence"])
         info = opening["info"].strip()
         if info in (QUESTION_FENCE, CHART_FENCE) and not opening["indent"]:
+            if close >= len(lines):
+                parsed.errors.append(QuestionError(page, index + 1, f"the ```{info} block is never closed"))
+                break
             body = [(number + 1, lines[number]) for number in range(index + 1, close)]
             reader = _read_question if info == QUESTION_FENCE else _read_chart_block
             block = reader(body, page, index + 1, parsed.errors)
-            if close >= len(lines):
-                parsed.errors.append(QuestionError(page, index + 1, f"the ```{info} block is never closed"))
-            elif block is not None:
+            if block is not None:
                 parsed.blocks.append(block)
                 parsed.spans.append((offsets[index], offsets[close] + len(lines[close])))
         index = close + 1
@@ -133,8 +134,11 @@ def _read_question(body, page: str, line: int, errors: list[QuestionError]) -> Q
         else:
             errors.append(QuestionError(page, text.line, f"unknown field {key!r}; known: {', '.join(_FIELDS)}, and options a to h"))
     for key in ("id", "stem", "answer", "explanation"):
-        if key not in values or not values[key].value:
+        if key not in values:
             errors.append(QuestionError(page, line, f"the question has no {key!r}"))
+        elif not values[key].value:
+            reason = "no correct option: 'answer' names none" if key == "answer" else f"{key!r} is empty"
+            errors.append(QuestionError(page, values[key].line, reason))
     kind = values["kind"].value if "kind" in values else CHOICE
     if kind not in KINDS:
         errors.append(QuestionError(page, values["kind"].line, f"unknown kind {kind!r}; known: {', '.join(KINDS)}"))

@@ -57,7 +57,7 @@ def _check(question: Question, seen: dict[str, str], known_key, closest_keys) ->
             error(question.answer_line, f"the correct option {label!r} does not exist; the options are {', '.join(labels) or 'none'}")
     if question.kind == TRUE_FALSE and len(question.answer) > 1:
         error(question.answer_line, "a true/false question has exactly one correct answer")
-    if len(set(question.answer)) == len(labels) and labels and question.kind == CHOICE:
+    if len(labels) >= 2 and set(question.answer) == set(labels) and question.kind == CHOICE:
         error(question.answer_line, "every option is correct, so the question tests nothing")
     if question.kind == CHOICE:
         for option in question.options:
