@@ -104,8 +104,9 @@ def test_exports_hold_every_question_with_title_and_cited_text():
 def test_the_appendix_lists_answers_per_chapter_with_links_back():
     appendix = answers_appendix([("Chapter", "concept/", parsed()), ("Empty", "x/", [])],
                                 cite=lambda text: text.replace("[@bordin1979generalizability]", "<cite>B</cite>"),
-                                anchor=lambda url, qid: f"{url[:-1]}--question-{qid}")
-    assert appendix.count("<h3>") == 1
-    assert 'href="#concept--question-tricky"' in appendix
+                                link=lambda url, qid: f"../{url}#question-{qid}")
+    assert appendix.count("<h2>") == 1
+    assert 'href="../concept/#question-tricky"' in appendix
     assert "<cite>B</cite>" in appendix
     assert html.unescape(appendix).count("Because {this} is ~wrong~ #2: see.") == 1
+    assert answers_appendix([("Empty", "x/", [])], cite=str, link=lambda url, qid: "") == ""

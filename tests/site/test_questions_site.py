@@ -82,7 +82,9 @@ def test_the_course_pack_prints_questions_without_answers_and_gathers_them_at_th
     links = set(re.findall(r'href="#([a-z-]+--question-[a-z0-9-]+)"', appendix))
     assert links and links <= chapter_ids
     assert appendix.count("Why the other options are wrong") >= 14
-    assert 'class="atlas-pack__citation"' in appendix or 'class="citation"' in appendix
+    # Citations point to the pack's own bibliography, like the chapters' citations.
+    assert 'class="atlas-pack__citation"' in appendix and 'class="citation"' not in appendix
+    assert re.findall(r'<a class="atlas-pack__citation"[^>]*href="(#bib-[^"]+)"', appendix)
     css = (site_dir / "assets" / "stylesheets" / "questions.css").read_text(encoding="utf-8")
     assert re.search(r"@media print \{[^@]*\.atlas-question__answer[^{]*\{\s*display: none", css)
     assert html.unescape(appendix).count("Answer") >= 21

@@ -82,26 +82,19 @@ def progress_html(page_key: str) -> str:
     )
 
 
-def answers_appendix(chapters: list[tuple[str, str, list[Question]]], cite: Callable[[str], str], anchor: Callable[[str, str], str]) -> str:
-    """The course pack's appendix: per chapter (title, url, questions), each question's answer and explanation.
-
-    ``anchor(url, question_id)`` gives the id of the question inside the pack, for a link back.
-    """
+def answers_appendix(chapters: list[tuple[str, str, list[Question]]], cite: Callable[[str], str], link: Callable[[str, str], str]) -> str:
+    """The answers of every chapter (title, url, questions): a heading per chapter, then each question's
+    stem (linked back by ``link(url, question_id)``), its answer and its explanation. Empty without questions."""
     parts = []
     for title, url, questions in chapters:
         if not questions:
             continue
         items = "".join(
-            f'<li><p><a href="#{_attr(anchor(url, q.id))}">{inline(q.stem.value)}</a></p>{answer_body(q, cite)}</li>'
+            f'<li><p><a href="{_attr(link(url, q.id))}">{cite(inline(q.stem.value))}</a></p>{answer_body(q, cite)}</li>'
             for q in questions
         )
-        parts.append(f"<h3>{html.escape(title)}</h3><ol>{items}</ol>")
-    if not parts:
-        return ""
-    return ('<section class="atlas-pack__chapter atlas-pack__answers" id="answers" aria-labelledby="answers-heading">'
-            '<h2 id="answers-heading">Answers to "Check your understanding"</h2>'
-            "<p>The answers and explanations for the questions at the end of each chapter.</p>"
-            + "".join(parts) + "</section>")
+        parts.append(f"<h2>{html.escape(title)}</h2><ol>{items}</ol>")
+    return "".join(parts)
 
 
 def _option_prefix(question: Question, label: str) -> str:
