@@ -183,3 +183,20 @@ def test_another_one_draws_a_fresh_question_with_pyodide(site_page):
     page.wait_for_function("() => document.querySelectorAll('[data-atlas-question-kind=chart]')[6]"
                            ".querySelector('.atlas-question__feedback').textContent.startsWith('Correct.')")
     assert site_page.network.blocked == [] and site_page.console.errors == []
+
+
+def test_without_javascript_the_answer_waits_in_a_closed_details(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "concept/")
+        question = page.locator(QUESTION)
+        answer = question.locator("details.atlas-question__answer")
+        assert answer.get_attribute("open") is None
+        assert question.locator(".atlas-question__actions").is_hidden()
+        assert not question.get_by_text("Why the other options are wrong").is_visible()
+        question.locator("summary").click()
+        assert question.get_by_text("Why the other options are wrong").is_visible()
+        assert question.locator("input[type=radio]").count() == 3
+    finally:
+        context.close()
