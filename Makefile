@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 
-.PHONY: setup serve build test bench chromium clean permalinks
+.PHONY: setup serve build test test-fast test-stress bench chromium clean permalinks
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,6 +34,15 @@ build: setup
 
 test: setup chromium
 	$(PY) -m pytest
+
+# The unit tests alone, with no site build and no browser: the fast loop while writing code.
+test-fast: setup
+	$(PY) -m pytest -m "not browser and not build"
+
+# The browser tests RUNS times (default 3) with every core kept busy: races show up here before CI meets them.
+RUNS ?= 3
+test-stress: setup chromium
+	$(PY) scripts/stress.py --runs $(RUNS)
 
 # After adding pages: add their addresses to permalinks.txt (it never drops one; see src/alliance_atlas/permalinks.py).
 permalinks: setup

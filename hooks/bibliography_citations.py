@@ -41,11 +41,7 @@ def on_page_content(html, page, config, files, **kwargs):
 
 def _cites(page, build) -> bool:
     """Pages written by people cite; generated pages and notebooks do not."""
-    return (
-        build.bibliography is not None
-        and page.file.src_uri not in build.generated_pages
-        and page.file.src_uri.endswith(".md")
-    )
+    return build.bibliography is not None and build.is_written(page.file.src_uri)
 
 
 def _plain_title(page) -> str:

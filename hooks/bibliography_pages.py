@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
+from alliance_atlas.site.state import PageKind
 from alliance_atlas.site.reference_pages import (
     CITED_ON_PLACEHOLDER,
     INDEX_PAGE,
@@ -32,7 +33,8 @@ def on_files(files, config, **kwargs):
     for src_uri, key in pages.items():
         inclusion = InclusionLevel.UNDEFINED if key is None else InclusionLevel.NOT_IN_NAV
         generated[src_uri] = _add(files, File.generated(config, src_uri, content="", inclusion=inclusion))
-    build.generated_pages = dict(pages)
+    for src_uri, key in pages.items():
+        build.register_generated(src_uri, PageKind.REFERENCE, source=build.bibliography_path, key=key)
     build.reference_urls = {key: generated[src_uri].url for src_uri, key in pages.items() if key is not None}
     index_url = generated[INDEX_PAGE].url
     for src_uri, key in pages.items():
@@ -48,15 +50,16 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    key = state.current().generated_pages.get(page.file.src_uri)
-    if key is not None:
-        page.meta.update(page_meta(state.current().bibliography[key]))
+    generated = state.current().generated.get(page.file.src_uri)
+    if generated is not None and generated.key is not None:
+        page.meta.update(page_meta(state.current().bibliography[generated.key]))
     return markdown
 
 
 def on_env(env, config, files, **kwargs):
     build = state.current()
-    for src_uri, key in build.generated_pages.items():
+    for src_uri, generated in build.generated_of(PageKind.REFERENCE).items():
+        key = generated.key
         file = files.get_file_from_path(src_uri)
         if key is None or file is None or file.page is None or file.page.content is None:
             continue

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
+from alliance_atlas.site.state import PageKind
 from alliance_atlas.site.reading_lists import (
     INDEX_PAGE,
     TOPIC_PAGES,
@@ -36,10 +37,10 @@ def on_files(files, config, **kwargs):
     if build.bibliography is None:
         return files
     lists = reading_lists(build.bibliography)
-    index = _add(files, File.generated(config, INDEX_PAGE, content=""))
+    index = _add(files, File.generated(config, INDEX_PAGE, content=""), build)
     index.content_string = index_page_markdown(lists, ListLinks(index.url, build.reference_urls))
     for slug, reading in lists.items():
-        page = _add(files, File.generated(config, topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        page = _add(files, File.generated(config, topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV), build)
         links = ListLinks(page.url, build.reference_urls)
         page.content_string = topic_page_markdown(reading, build.bibliography, links, _site_pages(slug, files))
     _text_files.update(text_downloads(lists, config["site_name"], config["site_url"] or ""))
@@ -67,9 +68,10 @@ def _site_pages(slug: str, files) -> list[SitePage]:
     return pages
 
 
-def _add(files, file: File) -> File:
+def _add(files, file: File, build) -> File:
     if files.get_file_from_path(file.src_uri) is not None:
         raise PluginError(f"{file.src_uri} is generated from the bibliography; remove the hand-written file of that name")
     files.append(file)
+    build.register_generated(file.src_uri, PageKind.READING_LIST, source=build.bibliography_path)
     return file
 

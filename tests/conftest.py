@@ -9,6 +9,21 @@ from support.server import serve_directory
 from support.sitebuild import REPO_ROOT, build_site
 
 
+# A test that needs the real site is a build test, and one that needs Chromium a browser test, whether or not its
+# module says so: `pytest -m "not browser and not build"` is then the fast loop of unit tests.
+_BROWSER_FIXTURES = {"browser", "site_page"}
+_BUILD_FIXTURES = {"site_build"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & _BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & _BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """The real site, built once per test session with --strict."""

@@ -10,19 +10,22 @@ from html import unescape
 import pytest
 
 from support.browser import axe_violations
+from support.instant import enable_instant_navigation, wait_for_instant_navigation
 from support.htmlscan import scan_file
 from support.sitebuild import REPO_ROOT
 
 CHARTS = {"alliance-outcome": 2, "alliance-patterns": 3, "finding-ruptures": 3}
 DRAWN = ".vega-embed svg.marks"
-SOURCE_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, used by the session build
 
 
 def _wait_for_charts(page, count):
+    """Wait until ``count`` charts are drawn and their figures say so: a chart's marks appear while vega-embed
+    is still working, a moment before the figure's state becomes 'drawn'."""
     page.wait_for_function(
-        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        """([selector, count]) => document.querySelectorAll(selector).length === count
+            && document.querySelectorAll(".atlas-chart[data-atlas-chart-state='drawn']").length === count""",
         arg=[DRAWN, count],
-        timeout=20000,
+        timeout=60_000,
     )
 
 
@@ -102,16 +105,9 @@ def test_every_chart_is_drawn_with_no_error_no_blocked_request_and_no_axe_violat
 def test_charts_are_drawn_after_instant_navigation(site_page):
     """Material swaps the page in without running inline scripts; the site-wide script still draws every chart."""
     page = site_page.page
-    base = site_page.base_url
-    # Material only navigates instantly to addresses in the sitemap, which names mkdocs.yml's site_url.
-    # Serve it for the test server's address, as a deployment built with its own SITE_URL would.
-    def rewritten_sitemap(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(SOURCE_SITE_URL, base))
-
-    page.route("**/sitemap.xml", rewritten_sitemap)
+    enable_instant_navigation(page, site_page.base_url)
     site_page.open("explainers/", wait_until="load")
-    page.wait_for_timeout(500)
+    wait_for_instant_navigation(page)
     page.evaluate("window.atlasSamePage = true")
 
     page.locator("article a[href$='alliance-outcome.ipynb'], article a[href$='alliance-outcome/']").first.click()

@@ -94,6 +94,7 @@ def test_download_link_sits_under_the_title():
     assert insert_after_title("<p>x</p>", "<p>y</p>") == "<p>y</p><p>x</p>"
 
 
+@pytest.mark.build
 def test_an_unknown_key_in_a_notebook_fails_the_strict_build(tmp_path):
     result = build_site(REPO_ROOT / "tests" / "fixtures" / "explainers" / "unknown_key" / "mkdocs.yml", tmp_path / "site")
     assert not result.ok

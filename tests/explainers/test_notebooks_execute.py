@@ -48,6 +48,7 @@ def fresh_runs():
     return run
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_in_a_fresh_kernel_and_its_outputs_are_current(path, fresh_runs):
     stored = runner.read(path)

@@ -38,8 +38,9 @@ def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[Pag
                 network.blocked.clear()
                 console.errors.clear()
                 response = page.goto(site_url + path, wait_until="load")
-                # Late requests (fonts, workers, fetches) start after `load`; give them a moment to show.
-                page.wait_for_timeout(250)
+                # Late requests (fonts, workers, fetches) start after `load`: wait until the network has been
+                # quiet for 500 ms (Playwright's networkidle), so that any of them has been made and recorded.
+                page.wait_for_load_state("networkidle")
                 visit = PageVisit(path or "/", response.status if response else None)
                 visit.violations = axe_violations(page)
                 visit.blocked = list(network.blocked)

@@ -13,6 +13,8 @@ import pytest
 from alliance_atlas.bibliography.parse import load_bibliography
 from support.sitebuild import REPO_ROOT, build_site
 
+pytestmark = pytest.mark.build
+
 SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 BIBS = REPO_ROOT / "tests" / "fixtures" / "bib"
 

@@ -9,6 +9,8 @@ import pytest
 from support.htmlscan import scan_file
 from support.sitebuild import REPO_ROOT, build_site
 
+pytestmark = pytest.mark.build
+
 TITLE = 'Hello <script>alert(1)</script> & "friends"'
 SITE = REPO_ROOT / "tests" / "fixtures" / "sites" / "escaping" / "mkdocs.yml"
 

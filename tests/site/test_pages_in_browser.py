@@ -37,7 +37,8 @@ def test_axe_finds_no_violation_in_dark_mode_on_the_home_page(browser, site_url)
 def test_a_blocked_cdn_request_is_recorded(site_page):
     """The harness itself: a page that reaches for a CDN is caught, not silently served."""
     page = site_page.open("")
-    page.evaluate("""() => { const s = document.createElement('script');
-        s.src = 'https://cdn.jsdelivr.net/npm/vega@6'; document.head.appendChild(s); }""")
-    page.wait_for_timeout(300)
+    # The aborted request fails in the page: that event is the signal that the harness has handled it.
+    with page.expect_event("requestfailed", lambda request: "cdn.jsdelivr.net" in request.url):
+        page.evaluate("""() => { const s = document.createElement('script');
+            s.src = 'https://cdn.jsdelivr.net/npm/vega@6'; document.head.appendChild(s); }""")
     assert site_page.network.blocked == ["https://cdn.jsdelivr.net/npm/vega@6"]

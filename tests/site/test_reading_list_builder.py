@@ -14,6 +14,7 @@ from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.site.builder import apa_markdown
 from alliance_atlas.site.citations import apa_sort_key
 from support.browser import new_recorded_context, watch_console
+from support.instant import enable_instant_navigation, wait_for_instant_navigation
 from support.sitebuild import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -46,7 +47,7 @@ def _checked_keys(page):
 
 def _wait_status(page, text):
     page.wait_for_function("([selector, want]) => document.querySelector(selector)?.textContent === want",
-                           arg=[STATUS, text], timeout=5000)
+                           arg=[STATUS, text], timeout=15_000)
 
 
 def _tick(page, key):
@@ -209,37 +210,36 @@ def _at(path):
     return lambda url: urlsplit(url).path == path
 
 
-def _serve_sitemap_for_this_port(site_page):
-    """Instant navigation takes over only links listed in sitemap.xml, which carry the build's site_url
-    (port 8000): serve it with this server's address, as a deployment with SITE_URL set has it."""
+def _wait_synced(page, path):
+    """Wait until the page at ``path`` has drawn its checkboxes and tray from the list.
 
-    def rewrite(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace("http://127.0.0.1:8000/", site_page.base_url))
-
-    site_page.page.route("**/sitemap.xml", rewrite)
+    The address changes as soon as a link is clicked, while the previous page is still shown: only a tray
+    drawn for ``path`` belongs to the new page."""
+    page.wait_for_url(_at(path))
+    page.wait_for_function("path => document.querySelector('[data-atlas-tray]')?.dataset.atlasSynced === path", arg=path)
 
 
 def test_the_list_survives_instant_navigation_between_references_and_a_reading_list(site_page):
-    _serve_sitemap_for_this_port(site_page)
+    enable_instant_navigation(site_page.page, site_page.base_url)
     page = site_page.open("references/", wait_until="load")
+    wait_for_instant_navigation(page)
     page.evaluate("window.atlasNoReload = true")
     _tick(page, "safran1996resolution")
     # To the reading lists through the navigation, then to one list: no page load in between.
     page.locator('a.md-nav__link[href$="reading-lists/"]').first.click()
-    page.wait_for_url(_at("/reading-lists/"))
-    page.wait_for_function("() => document.querySelector('[data-atlas-tray-count]')?.textContent === '1 reference'")
+    _wait_synced(page, "/reading-lists/")
+    assert page.text_content("[data-atlas-tray-count]") == "1 reference"
     page.locator('article a[href$="reading-lists/rupture-repair/"], article a[href="rupture-repair/"]').first.click()
-    page.wait_for_url(_at("/reading-lists/rupture-repair/"))
-    page.wait_for_function("() => document.querySelector('[data-atlas-tray-count]')?.textContent === '1 reference'")
+    _wait_synced(page, "/reading-lists/rupture-repair/")
     assert page.evaluate("window.atlasNoReload") is True
+    assert page.text_content("[data-atlas-tray-count]") == "1 reference"
     assert _checked_keys(page) == ["safran1996resolution"]
     _tick(page, "eubanks2018alliance")
     _wait_status(page, f"Added {_short('eubanks2018alliance')}. 2 references in your list.")
     page.go_back()
     page.go_back()
-    page.wait_for_url(_at("/references/"))
-    page.wait_for_function("() => document.querySelector('[data-atlas-tray-count]')?.textContent === '2 references'")
+    _wait_synced(page, "/references/")
+    assert page.text_content("[data-atlas-tray-count]") == "2 references"
     assert sorted(_checked_keys(page)) == ["eubanks2018alliance", "safran1996resolution"]
     assert page.evaluate("window.atlasNoReload") is True
     assert site_page.console.errors == []

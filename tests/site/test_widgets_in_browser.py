@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from support.browser import LOCAL_HOSTS, LOCAL_SCHEMES, axe_violations
+from support.instant import enable_instant_navigation, wait_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -91,8 +92,8 @@ def test_a_slider_redraws_the_chart_and_records_the_setting_in_the_url(site_page
     page = site_page.open(EXPLORER)
     widget = "#atlas-explorer-1"
     _wait_ready(page, widget)
-    page.wait_for_selector(f"{widget} [data-atlas-widget-chart] svg")
-    page.wait_for_timeout(300)
+    # Ready and not busy: the first live chart has been drawn in place of the build-time one.
+    _wait_rendered_after(page, widget, 0)
     before_svg = _chart_svg(page, widget)
     before = _renders(page, widget)
     page.fill(f"{widget}-sessions", "22")
@@ -213,6 +214,8 @@ def test_pasted_markup_stays_inert_text(site_page, dialogs):
     _wait_rendered_after(page, widget, before)
     assert page.inner_text(f"{widget}-client option:first-child") == attack
     assert attack in page.inner_text(f"{widget} .atlas-chart__title")
+    # Showing that nothing happens: the markup has been rendered as text above (the positive signal);
+    # an <img> it created would have started loading within this short extra wait.
     page.wait_for_timeout(300)
     assert page.evaluate("() => document.querySelectorAll('img').length") == 0
     assert dialogs == []
@@ -256,25 +259,12 @@ def test_a_csv_of_clients_gives_a_client_selector_and_downloads(site_page):
         assert open(image.value.path(), "rb").read(8)
 
 
-def _serve_sitemap_for_this_port(site_page):
-    """Material's instant navigation only takes over links listed in sitemap.xml, whose addresses
-    carry the build's site_url (port 8000); the test server runs on another port, so the sitemap
-    it serves is rewritten to this server's address, as a deployment with SITE_URL set has it."""
-    site_url = site_page.base_url
-
-    def rewrite(route):
-        response = route.fetch()
-        body = response.text().replace("http://127.0.0.1:8000/", site_url)
-        route.fulfill(response=response, body=body)
-
-    site_page.page.route("**/sitemap.xml", rewrite)
-
-
 def test_instant_navigation_away_and_back_keeps_one_worker_working(site_page):
-    _serve_sitemap_for_this_port(site_page)
+    enable_instant_navigation(site_page.page, site_page.base_url)
     page = site_page.open(ANALYSER)
     widget = "#atlas-analyser-1"
     _wait_ready(page, widget)
+    wait_for_instant_navigation(page)
     page.evaluate("() => { window.__sameDocument = true; }")
     before = _analyse(page, "5 5 5 5 3 4 5 5 5")
     _wait_rendered_after(page, widget, before)
@@ -318,3 +308,49 @@ def test_when_python_cannot_start_the_static_chart_stays_and_a_message_explains(
     assert page.is_visible(f"{widget} [data-atlas-widget-chart] svg")
     assert page.is_disabled(f"{widget}-sessions")
     assert [error for error in site_page.console.errors if "404" not in error] == []
+
+
+# Stops the Python worker right after the page sends it a call, as a crash would: the call is on its way and
+# no answer will ever come. (A worker stopped in the middle of a long computation takes Chromium about 2 s to
+# end, measured at 2.1 s, so the test stops an idle one.)
+_KILL_PYTHON_WORKER_ON_NEXT_CALL = """(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    postMessage(message, ...rest) {
+      super.postMessage(message, ...rest);
+      if (window.__atlasKillOnNextCall && message && message.fn) {
+        window.__atlasKillOnNextCall = false;
+        this.terminate();
+      }
+    }
+  };
+})();"""
+
+
+def test_when_the_worker_dies_during_a_call_the_widget_says_so_and_nothing_is_left_waiting(site_page):
+    page = site_page.page
+    page.add_init_script(_KILL_PYTHON_WORKER_ON_NEXT_CALL)
+    site_page.open(EXPLORER)
+    widget = "#atlas-explorer-1"
+    _wait_ready(page, widget)
+    _wait_rendered_after(page, widget, 0)
+    page.evaluate("() => { window.__atlasKillOnNextCall = true; }")
+    page.fill(f"{widget}-sessions", "21")
+    # The acceptance: the message is there within 2 s, and the widget is no longer busy.
+    page.wait_for_function(
+        "sel => { const w = document.querySelector(sel); return w.dataset.state === 'failed' && !w.dataset.busy; }",
+        arg=widget, timeout=2_000,
+    )
+    assert page.evaluate("() => window.__atlasKillOnNextCall") is False, "no call was sent"
+    assert page.evaluate("() => window.AtlasPython.get().pendingCount()") == 0
+    assert "Python stopped working" in page.inner_text(f"{widget}-stage")
+    assert page.is_hidden(f"{widget}-settings-error"), "the stop is said once, in the status line"
+    assert page.is_visible(f"{widget} [data-atlas-widget-chart] svg"), "the last chart stays"
+    # A later call is refused at once rather than left waiting.
+    refused = page.evaluate("""async () => {
+        const call = await window.AtlasPython.get().ready;
+        try { await call('explore', 'stable', {}, {}); return 'answered'; } catch (error) { return error.message; }
+    }""")
+    assert "Python stopped" in refused
+    assert page.evaluate("() => window.AtlasPython.get().pendingCount()") == 0
+    assert site_page.console.errors == []

@@ -94,7 +94,8 @@ def test_a_live_widget_becomes_its_static_chart_findings_and_open_data_table():
     assert '(<a href="../a/b/">open the page</a>)' in body, "the note links to the live page, outside the pack"
 
 
-def test_the_pack_says_when_it_was_assembled():
-    content = '<h1 id="course-pack">Course pack</h1><p class="atlas-last-updated">Last updated: not recorded.</p>'
-    assert 'Assembled <time datetime="2026-11-26">' in with_pack_date(content, "2026-11-26")
-    assert "not recorded" not in with_pack_date(content, "2026-11-26")
+def test_the_pack_says_when_it_was_assembled_under_its_title():
+    content = '<h1 id="course-pack">Course pack</h1><p>Every chapter.</p>'
+    dated = with_pack_date(content, "2026-11-26")
+    assert dated.startswith('<h1 id="course-pack">Course pack</h1><p class="atlas-last-updated">Assembled <time datetime="2026-11-26">')
+    assert dated.endswith("<p>Every chapter.</p>")

@@ -1,8 +1,19 @@
 // One Pyodide per visit, behind one promise. Material's instant navigation keeps this
 // script alive between pages, so later pages reuse the worker that the first one started.
+//
+// If the worker stops (it crashed, ran out of memory, or was terminated), every call still
+// waiting is rejected at once and the listeners hear of it, so no widget stays busy for ever.
+// The page learns of the stop through a Web Lock that the worker holds for as long as it lives:
+// a stopped worker sends no message, but its lock is released.
 (function () {
   const workerUrl = new URL("python-worker.js", document.currentScript.src).href;
   let runtime = null;
+
+  function stoppedError(message) {
+    const error = new Error(message);
+    error.runtimeStopped = true;
+    return error;
+  }
 
   function start() {
     window.AtlasPython.startCount += 1;
@@ -11,25 +22,52 @@
     let nextId = 1;
     // startedAt and readyAt (performance.now()) let the benchmark time the boot.
     const state = { stage: "Starting Python", fraction: 0, ready: false, error: null, startedAt: performance.now(), readyAt: null };
+    let rejectReady = null;
+
+    // The first failure wins: later ones add nothing for the reader.
+    function fail(error) {
+      if (state.error) return;
+      state.error = error;
+      if (rejectReady) rejectReady(error);
+      pending.forEach(function ({ reject }) { reject(error); });
+      pending.clear();
+      listeners.forEach((listener) => listener(state));
+    }
+
+    function watchForStop(lockName) {
+      if (!navigator.locks) return; // without Web Locks (an insecure context), a silent stop goes unseen
+      navigator.locks.request(lockName, function () {
+        fail(stoppedError(state.ready
+          ? "Python stopped working in this tab. Reload the page to use the live analysis again."
+          : "Python stopped while it was starting."));
+      });
+    }
 
     const ready = new Promise(function (resolve, reject) {
+      rejectReady = reject;
       if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
         reject(new Error("This browser cannot run WebAssembly in a worker, so the live analysis is unavailable."));
         return;
       }
+      const lockName = "atlas-python-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
       let worker;
       try {
-        worker = new Worker(workerUrl, { type: "module" });
+        worker = new Worker(workerUrl + "#" + encodeURIComponent(lockName), { type: "module" });
       } catch (error) {
         reject(error);
         return;
       }
       worker.onerror = function (event) {
-        reject(new Error(event.message || "Python could not start in this browser."));
+        fail(stoppedError(event.message || "Python could not start in this browser."));
+      };
+      worker.onmessageerror = function () {
+        fail(stoppedError("Python sent a message this page could not read."));
       };
       worker.onmessage = function (event) {
         const data = event.data;
-        if (data.type === "progress") {
+        if (data.type === "alive") {
+          watchForStop(lockName);
+        } else if (data.type === "progress") {
           state.stage = data.stage;
           state.fraction = data.fraction;
           listeners.forEach((listener) => listener(state));
@@ -39,14 +77,14 @@
           listeners.forEach((listener) => listener(state));
           resolve(call);
         } else if (data.type === "failed") {
-          reject(new Error(data.error.message));
+          fail(new Error(data.error.message));
         } else if (pending.has(data.id)) {
-          const { resolve: done, reject: fail } = pending.get(data.id);
+          const { resolve: done, reject: failCall } = pending.get(data.id);
           pending.delete(data.id);
           if (data.error) {
             const error = new Error(data.error.message);
             error.pythonType = data.error.type;
-            fail(error);
+            failCall(error);
           } else {
             done(data.result);
           }
@@ -54,6 +92,7 @@
       };
 
       function call(fn, ...args) {
+        if (state.error) return Promise.reject(state.error);
         return new Promise(function (resolveCall, rejectCall) {
           const id = nextId++;
           pending.set(id, { resolve: resolveCall, reject: rejectCall });
@@ -61,14 +100,13 @@
         });
       }
     });
-    ready.catch(function (error) {
-      state.error = error;
-      listeners.forEach((listener) => listener(state));
-    });
+    ready.catch(fail);
 
     return {
       ready,
       state,
+      // How many calls are waiting for Python (the tests check that none is left hanging).
+      pendingCount: () => pending.size,
       onProgress(listener) {
         listeners.add(listener);
         listener(state);

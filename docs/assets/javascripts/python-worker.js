@@ -5,6 +5,16 @@ import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
 const vendorUrl = new URL("../vendor/pyodide/", import.meta.url).href;
 const bundleUrl = new URL("../python/alliance_atlas.zip", import.meta.url).href;
 
+// The page named a lock in this worker's address: holding it until this worker stops lets the page
+// notice a stop that sends no message (a crash, or the worker being terminated).
+const aliveLock = decodeURIComponent(self.location.hash.slice(1));
+if (aliveLock && self.navigator.locks) {
+  self.navigator.locks.request(aliveLock, () => {
+    self.postMessage({ type: "alive" });
+    return new Promise(() => {});
+  });
+}
+
 function progress(stage, fraction) {
   self.postMessage({ type: "progress", stage, fraction });
 }

@@ -185,10 +185,15 @@
     });
   }
 
+  // The page's checkboxes and its tray are drawn in one step, then the tray says which page they
+  // were drawn for: after an instant navigation, a tray that names another page is the old page's.
   function render() {
     renderChecks();
     const tray = currentTray();
-    if (tray) renderTray(tray);
+    if (tray) {
+      renderTray(tray);
+      tray.dataset.atlasSynced = window.location.pathname;
+    }
   }
 
   function onPick(event) {

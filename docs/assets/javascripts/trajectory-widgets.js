@@ -60,6 +60,11 @@
         mode: "vega-lite",
         config: window.AtlasVega.themeConfig(),
       });
+      // The reader may have left the page while Vega was loading: a view nobody shows must not live on.
+      if (slot.disposed) {
+        result.view.finalize();
+        return null;
+      }
       slot.view = result.view;
       slot.key = key;
     }
@@ -166,7 +171,18 @@
   // draw the same spec with Vega now.
   function drawBuildTimeChart(slot) {
     if (slot.chart.querySelector("svg[data-atlas-static]")) return;
-    drawChart(slot, readJson(slot.chart, "data-atlas-spec")).catch(() => {});
+    drawChart(slot, readJson(slot.chart, "data-atlas-spec")).catch(function (error) {
+      console.error("Alliance Atlas: the chart could not be drawn.", error);
+      slot.chart.replaceChildren(element("p", "The chart could not be drawn in this browser (" + error.message +
+        "). The data table below holds the same values.", { class: "atlas-widget__error" }));
+    });
+  }
+
+  // Vega is fetched ahead of the first analysis; if that fails, the reader hears of it when a chart is drawn.
+  function preloadVega() {
+    loadVega().catch(function (error) {
+      console.error("Alliance Atlas: Vega could not be loaded ahead of the first chart.", error);
+    });
   }
 
   function resultSlot(root) {
@@ -180,6 +196,7 @@
       episodes: root.querySelector('[data-atlas-out="episodes"]'),
       view: null,
       key: null,
+      disposed: false,
     };
   }
 
@@ -208,6 +225,13 @@
     let settled = false;
     root.dataset.state = "loading";
     const stop = runtime.onProgress(function (state) {
+      if (state.error && root.dataset.state === "ready") {
+        // Python stopped after it had started: whatever was waiting has been rejected; say so here.
+        root.dataset.state = "failed";
+        stage.textContent = state.error.message + " The chart shows the last result.";
+        onFailed(state.error);
+        return;
+      }
       if (settled) return;
       if (state.error) {
         settled = true;
@@ -408,6 +432,7 @@
             clearError(settingsError, Object.values(controls).map((c) => c.number));
             clearError(codeError, [code]);
           } catch (error) {
+            if (error.runtimeStopped) break; // the status line says so (watchPython)
             if (FIELD_FOR_ERROR[error.pythonType] === "code") showError(codeError, code, error.message);
             else showError(settingsError, null, error.message);
             continue;
@@ -496,6 +521,7 @@
     return function () {
       clearTimeout(urlTimer);
       watcher.stop();
+      slot.disposed = true;
       if (slot.view) slot.view.finalize();
     };
   }
@@ -554,6 +580,7 @@
     }
 
     function report(error) {
+      if (error.runtimeStopped) return; // the status line says so (watchPython)
       const field = error.field || FIELD_FOR_ERROR[error.pythonType] || "input";
       const [target, defaultInput] = errors[field] || errors.input;
       showError(target, error.target || defaultInput, error.message);
@@ -629,12 +656,13 @@
     const watcher = watchPython(root, function (started) {
       runtime = started;
       submit.disabled = false;
-      loadVega().catch(() => {}); // ready for the first analysis
+      preloadVega();
     }, function () {
       submit.disabled = true;
     });
     return function () {
       watcher.stop();
+      slot.disposed = true;
       if (slot.view) slot.view.finalize();
     };
   }

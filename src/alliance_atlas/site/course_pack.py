@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from alliance_atlas.bibliography.formatting import format_reference
+from alliance_atlas.site.cite_page import insert_last_updated
 from alliance_atlas.site.citations import apa_sort_key
 from alliance_atlas.site.links import doi_url, relative_url
 
@@ -56,7 +57,6 @@ _DATA_TABLE_START = re.compile(r'<details class="atlas-data-table"')
 _CHART_ATTRIBUTES = re.compile(r'\s(?:data-atlas-widget-chart|data-atlas-spec="[^"]*"|data-atlas-table|data-atlas-out="[^"]*")(?=[\s>])')
 _CITATION_CLASS = re.compile(r'(?<=<a )class="citation"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_LAST_UPDATED = re.compile(r'<p class="atlas-last-updated">.*?</p>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def with_pack_date(content: str, built: str) -> str:
     """The pack's own "Last updated" line: it is assembled at build time; each chapter carries its own date."""
     line = (f'<p class="atlas-last-updated">Assembled <time datetime="{html.escape(built, quote=True)}">{html.escape(built)}</time> '
             "from the pages below; each chapter shows the date it was last updated.</p>")
-    return _LAST_UPDATED.sub(lambda _: line, content, count=1)
+    return insert_last_updated(content, line)
 
 
 def static_widgets(content: str, page_url: str) -> str:

@@ -7,8 +7,28 @@ runs at the start of every build (``on_config``), so ``mkdocs serve`` rebuilds s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
+
+
+class PageKind(str, Enum):
+    """What a page is, decided in one place: only WRITTEN pages cite, carry a git date and "Cite this page"."""
+
+    WRITTEN = "written"
+    NOTEBOOK = "notebook"
+    REFERENCE = "reference"
+    READING_LIST = "reading-list"
+    COURSE_PACK = "course-pack"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page a hook made: its kind, the file it is made from (for its date) and, for a reference page, the key."""
+
+    kind: PageKind
+    source: Path | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -27,10 +47,28 @@ class BuildState:
     bibliography_path: Path | None = None
     #: key -> the URL of its reference page (site-relative, as MkDocs' File.url)
     reference_urls: dict[str, str] = field(default_factory=dict)
-    #: src_uri of every generated page (reference pages and the index), which cite nothing
-    generated_pages: dict[str, str | None] = field(default_factory=dict)
+    #: src_uri -> every page a hook generated; each generator registers its pages here and nowhere else
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)
     #: key -> places it is cited, in the order pages were read
     cited_on: dict[str, list[CitedOn]] = field(default_factory=dict)
+
+    def register_generated(self, src_uri: str, kind: PageKind, *, source: Path | None = None,
+                           key: str | None = None) -> None:
+        if kind in (PageKind.WRITTEN, PageKind.NOTEBOOK):
+            raise ValueError(f"{src_uri}: {kind.value} pages are written by people, not registered as generated")
+        self.generated[src_uri] = GeneratedPage(kind, source, key)
+
+    def page_kind(self, src_uri: str) -> PageKind:
+        if src_uri in self.generated:
+            return self.generated[src_uri].kind
+        return PageKind.NOTEBOOK if src_uri.endswith(".ipynb") else PageKind.WRITTEN
+
+    def is_written(self, src_uri: str) -> bool:
+        """A Markdown page written by people: it cites, and it carries its git date and "Cite this page"."""
+        return self.page_kind(src_uri) is PageKind.WRITTEN
+
+    def generated_of(self, kind: PageKind) -> dict[str, GeneratedPage]:
+        return {src_uri: page for src_uri, page in self.generated.items() if page.kind is kind}
 
     def record_citation(self, key: str, place: CitedOn) -> None:
         places = self.cited_on.setdefault(key, [])
