@@ -82,8 +82,8 @@ def downloads(bank: Bank, cite: Callable[[str], str], site_name: str) -> dict[st
     return files
 
 
-def bank_page_markdown(bank: Bank) -> str:
-    """The instructors' page: downloads, then every question by area with its answer (citations as written)."""
+def bank_page_markdown(bank: Bank, cite: Callable[[str], str] = lambda text: text) -> str:
+    """The instructors' page: downloads, then every question by area with its answer (citations through ``cite``)."""
     total = len(bank.questions)
     lines = [
         "---",
@@ -116,15 +116,15 @@ def bank_page_markdown(bank: Bank) -> str:
         if area.page:
             lines += [f"From [{area.label}](../{area.page}#{SECTION_ID}).", ""]
         for number, question in enumerate(area.questions, 1):
-            lines += [f"**{number}. {question.stem.value}** <small>(id: `{question.id}`)</small>", ""]
+            lines += [f"**{number}. {cite(question.stem.value)}** <small>(id: `{question.id}`)</small>", ""]
             for option in question.options:
                 mark = " (correct)" if option.label in question.answer else ""
                 label = "" if question.kind == TRUE_FALSE else f"{option.label}. "
-                lines.append(f"- {label}{option.text.value}{mark}")
-            lines += ["", f"*Explanation.* {question.explanation.value}", ""]
+                lines.append(f"- {label}{cite(option.text.value)}{mark}")
+            lines += ["", f"*Explanation.* {cite(question.explanation.value)}", ""]
             reasons = [option for option in question.options if option.why is not None]
             for option in reasons:
-                lines.append(f"- *Why {option.label} is wrong.* {option.why.value}")
+                lines.append(f"- *Why {option.label} is wrong.* {cite(option.why.value)}")
             if reasons:
                 lines.append("")
     return "\n".join(lines)
