@@ -30,6 +30,7 @@ _PLACEHOLDER = '<div class="atlas-cite-page" data-atlas-cite-page="pending"></di
 _CITE_INSTEAD = {
     PageKind.READING_LIST: "Cite the works it lists, each from its own reference page.",
     PageKind.COURSE_PACK: "Cite each chapter from its own page, which ends with \u201cCite this page\u201d.",
+    PageKind.QUESTION_BANK: "Cite each area's page, where its questions appear, from that page's \u201cCite this page\u201d.",
 }
 
 

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.questions.pack import pack_answers
 from alliance_atlas.site import state
 from alliance_atlas.site.state import PageKind
 from alliance_atlas.site.course_pack import (
@@ -51,6 +52,8 @@ def on_env(env, config, files, **kwargs):
     if not chapters:
         raise PluginError("the course pack found no content page in the nav")
     body = pack_html(chapters, build.formatter or Formatter([]), build.reference_urls)
+    # "Check your understanding": the questions print without answers; the answers close the pack.
+    body += pack_answers(_nav_pages, chapters, build.bibliography, build.reference_urls)
     pack.content = with_pack_date(pack.content.replace(PLACEHOLDER, body, 1), build.build_date.isoformat())
     return env
 

@@ -24,6 +24,7 @@ class PageKind(str, Enum):
     REFERENCE = "reference"
     READING_LIST = "reading-list"
     COURSE_PACK = "course-pack"
+    QUESTION_BANK = "question-bank"
 
 
 @dataclass(frozen=True)

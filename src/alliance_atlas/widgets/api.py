@@ -39,6 +39,7 @@ from alliance_atlas.trajectories import (
 )
 from alliance_atlas.trajectories import generators as _generators
 from alliance_atlas.trajectories.episodes import DEFAULT_REPAIR_WINDOW, DEFAULT_THRESHOLD_SD
+from alliance_atlas.questions.chart_html import chart_question_html
 from alliance_atlas.widgets.controls import (  # noqa: F401  (the error classes are part of the API)
     EXPLORER_SCALE,
     GENERATED_DECIMALS,
@@ -233,6 +234,8 @@ API_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "analyse_text": analyse_text,
     "analyse_csv": analyse_csv,
     "run_generator_source": run_generator_source,
+    # "Another one" on the chart-question page: the same HTML the build made for its bank.
+    "chart_question_html": chart_question_html,
 }
 
 
