@@ -202,13 +202,15 @@ def test_and_others_is_cited_et_al_and_never_as_a_person(tmp_path):
         "}\n",
         encoding="utf-8",
     )
-    reference = load_bibliography(bib)["eubanks2019rupture"]
+    bibliography = load_bibliography(bib)
+    reference = bibliography["eubanks2019rupture"]
+    formatter = Formatter(bibliography)
     assert [person.family for person in reference.authors] == ["Eubanks"]
     assert reference.authors_truncated is True
     assert cite_parenthetical([(reference, None)]) == "(Eubanks et al., 2019)"
     assert cite_narrative(reference) == "Eubanks et al. (2019)"
-    assert format_reference(reference, output="text").startswith("Eubanks, C. F., et al. (2019). Rupture")
-    assert format_reference(reference, style="chicago", output="text").startswith("Eubanks, C. F., et al. 2019.")
-    assert format_reference(reference, style="vancouver", output="text").startswith("Eubanks CF, et al. Rupture")
+    assert formatter.reference(reference, output="text").startswith("Eubanks, C. F., et al. (2019). Rupture")
+    assert formatter.reference(reference, "chicago", output="text").startswith("Eubanks, C. F., et al. 2019.")
+    assert formatter.reference(reference, "vancouver", output="text").startswith("Eubanks CF, et al. Rupture")
     for style in STYLES:
-        assert "others" not in format_reference(reference, style=style, output="text")
+        assert "others" not in formatter.reference(reference, style, output="text")

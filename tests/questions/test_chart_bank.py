@@ -11,7 +11,7 @@ import pytest
 
 import alliance_atlas
 from alliance_atlas.widgets import api as browser_api
-from alliance_atlas.browser_bundle import build_browser_bundle
+from alliance_atlas.widgets.bundle import build_browser_bundle
 from alliance_atlas.questions.chart_bank import ANSWERS, chart_bank, chart_question
 from alliance_atlas.questions.chart_html import HARD_NOTE, chart_question_html
 from alliance_atlas.questions.contract import CHART_KIND, KIND_ATTRIBUTE, ROOT_ATTRIBUTE

@@ -139,7 +139,7 @@ PLOTTED: tuple[tuple[str, str], ...] = (
     ("mcleod2011-youth", "McLeod (2011)"),
     ("eubanks2018-repair", "Eubanks et al. (2018)"),
 )
-EVIDENCE_FILE = Path(__file__).resolve().parents[2] / "bibliography" / "effects.csv"
+EVIDENCE_FILE = Path(__file__).resolve().parents[3] / "bibliography" / "effects.csv"
 # The explainer's own wording for the two kinds of association it plots.
 _ASSOCIATIONS = {"outcomes": "Alliance and outcome", "rupture-repair": "Rupture repair and outcome"}
 
