@@ -36,7 +36,8 @@ ICONS = (("assets/images/icon-192.png", "192x192"), ("assets/images/icon-512.png
 THEME_COLOUR = "#1f4e79"  # --md-primary-fg-color in docs/assets/stylesheets/atlas.css
 
 # The shell: what every page needs, whatever it shows. Source maps and Lunr's language packs are left out
-# (the site is in English, so the search worker never loads them).
+# (the site is in English, so the search worker never loads them), and so is sitemap.xml: it only serves
+# instant navigation, which offline falls back to full page loads, answered by the worker all the same.
 SHELL = (
     "assets/stylesheets/**/*.css",
     "assets/javascripts/*.js",
@@ -45,7 +46,6 @@ SHELL = (
     f"{VENDOR_DIR}/vega*/**/*.js",
     PYTHON_BUNDLE,
     "search/search_index.json",
-    "sitemap.xml",
     MANIFEST,
     SAVE_LIST,
 )
