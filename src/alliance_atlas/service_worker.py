@@ -192,8 +192,8 @@ def generate(site_dir: Path, node_modules: Path, nav_files: list[str], *, timeou
         },
     }
     completed = subprocess.run(
-        [node, str(SCRIPT), str(node_modules)],
-        input=json.dumps(plan), capture_output=True, text=True, timeout=timeout,
+        [node, str(SCRIPT), str(node_modules.resolve())],
+        input=json.dumps({**plan, "siteDir": str(site_dir.resolve())}), capture_output=True, text=True, timeout=timeout,
     )
     if completed.returncode != 0:
         raise ServiceWorkerError(f"generating the service worker with Workbox failed: {completed.stderr.strip()[-1500:]}")

@@ -28,6 +28,26 @@
         console.warn("The offline service worker could not be registered:", error);
         return null;
       });
+    api.ready.then(cachePythonIfStarted).catch((error) => {
+      console.warn("The Python runtime could not be kept for offline use:", error);
+    });
+  }
+
+  async function loadSaveList() {
+    const response = await fetch(settings.saveList);
+    if (!response.ok) throw new Error("the list of pages could not be loaded (" + response.status + ")");
+    return response.json();
+  }
+
+  // On a first visit, Python may start before the worker takes over: its files then bypass the worker's
+  // cache. Once the worker is running, ask it to cache them (the browser's HTTP cache usually has them), so
+  // the explorer and the analyser work offline after this one use. Python started later is cached as it loads.
+  async function cachePythonIfStarted(registration) {
+    if (!registration || !registration.active) return;
+    if (!(window.AtlasPython && window.AtlasPython.startCount > 0)) return;
+    const list = await loadSaveList();
+    const root = new URL("./", settings.worker);
+    await cacheBatch(registration.active, list.runtime.map((path) => new URL(path, root).href));
   }
 
   function say(status, text) {
@@ -64,9 +84,7 @@
     try {
       const registration = await api.ready;
       if (!registration || !registration.active) throw new Error("the offline service worker is not running");
-      const response = await fetch(settings.saveList);
-      if (!response.ok) throw new Error("the list of pages could not be loaded (" + response.status + ")");
-      const list = await response.json();
+      const list = await loadSaveList();
       const root = new URL("./", settings.worker);
       const urls = list.pages.concat(list.runtime).map((path) => new URL(path, root).href);
       progress.max = urls.length;
