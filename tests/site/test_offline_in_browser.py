@@ -209,7 +209,7 @@ def test_after_a_rebuild_the_new_content_is_served_and_old_caches_go(offline_pag
         })"""
     )
     assert _save_list(page, server)["build"] == new_build
-    page.reload()
+    page.goto(server.url + "theory/")
     assert page.inner_text("#atlas-rebuilt") == "Rebuilt for the test"
     page.goto(server.url + VISITED)
     _wait_cached(page, server.url + VISITED)
