@@ -44,10 +44,10 @@ RUNS ?= 3
 test-stress: setup chromium
 	$(PY) scripts/stress.py --runs $(RUNS)
 
-# After adding pages: add their addresses to permalinks.txt (it never drops one; see src/alliance_atlas/permalinks.py).
+# After adding pages: add their addresses to permalinks.txt (it never drops one; see src/alliance_atlas/build/permalinks.py).
 permalinks: setup
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .cache/permalinks-site
-	$(PY) -m alliance_atlas.permalinks update .cache/permalinks-site
+	$(PY) -m alliance_atlas.build.permalinks update .cache/permalinks-site
 
 bench: setup chromium
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev,bench]"

@@ -21,10 +21,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not _cites(page, build):
         return markdown
     page_name = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
-    rendered = render_citations(markdown, build.bibliography, page.url, build.reference_urls, page_name=page_name)
+    rendered = render_citations(markdown, build.formatter, page.url, build.reference_urls, page_name=page_name)
     for unknown in rendered.unknown:
         _log.warning(unknown.message)
-    return rendered.markdown + references_section(rendered.keys, build.bibliography, page.url, build.reference_urls)
+    return rendered.markdown + references_section(rendered.keys, build.formatter, page.url, build.reference_urls)
 
 
 def on_page_content(html, page, config, files, **kwargs):

@@ -1,10 +1,12 @@
 """Load the bibliography once per build and share it with the other bibliography hooks.
 
-A broken .bib file fails the build with every problem as "file:line: key: reason".
+A broken .bib file fails the build with every problem as "file:line: key: reason"; problems worth
+fixing that do not stop the build (a missing recommended field) are logged as warnings.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,6 +16,7 @@ from alliance_atlas.bibliography.parse import cached_bibliography
 from alliance_atlas.site import state
 
 _DEFAULT_PATH = "bibliography/alliance.bib"
+_log = logging.getLogger("mkdocs.hooks.bibliography_load")
 
 
 def on_config(config, **kwargs):
@@ -25,6 +28,8 @@ def on_config(config, **kwargs):
     except OSError as error:
         raise PluginError(f"{path}: cannot read the bibliography: {error}") from error
     state.reset(bibliography, path)
+    for warning in bibliography.warnings:
+        _log.info("bibliography: %s", warning)
     if str(path) not in config["watch"]:
         config["watch"].append(str(path))
     return config

@@ -10,41 +10,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
+from alliance_atlas.site import reference_pages as pages
 from alliance_atlas.site.state import PageKind
-from alliance_atlas.site.reference_pages import (
-    CITED_ON_PLACEHOLDER,
-    INDEX_PAGE,
-    PageLinks,
-    cited_on_html,
-    download_files,
-    index_page_markdown,
-    page_meta,
-    reference_page_markdown,
-    reference_page_src,
-)
 
 
 def on_files(files, config, **kwargs):
     build = state.current()
     if build.bibliography is None:
         return files
-    pages = {INDEX_PAGE: None, **{reference_page_src(reference.key): reference.key for reference in build.bibliography}}
+    to_generate = {pages.INDEX_PAGE: None, **{pages.reference_page_src(reference.key): reference.key for reference in build.bibliography}}
     generated = {}
-    for src_uri, key in pages.items():
+    for src_uri, key in to_generate.items():
         inclusion = InclusionLevel.UNDEFINED if key is None else InclusionLevel.NOT_IN_NAV
         generated[src_uri] = _add(files, File.generated(config, src_uri, content="", inclusion=inclusion))
-    for src_uri, key in pages.items():
+    for src_uri, key in to_generate.items():
         build.register_generated(src_uri, PageKind.REFERENCE, source=build.bibliography_path, key=key)
-    build.reference_urls = {key: generated[src_uri].url for src_uri, key in pages.items() if key is not None}
-    index_url = generated[INDEX_PAGE].url
-    for src_uri, key in pages.items():
-        links = PageLinks(generated[src_uri].url, index_url, build.reference_urls)
+    build.reference_urls = {key: generated[src_uri].url for src_uri, key in to_generate.items() if key is not None}
+    index_url = generated[pages.INDEX_PAGE].url
+    for src_uri, key in to_generate.items():
+        links = pages.PageLinks(generated[src_uri].url, index_url, build.reference_urls)
         if key is None:
-            content = index_page_markdown(build.bibliography, links)
+            content = pages.index_page_markdown(build.formatter, links)
         else:
-            content = reference_page_markdown(build.bibliography[key], build.bibliography, links)
+            content = pages.reference_page_markdown(build.bibliography[key], build.formatter, links)
         generated[src_uri].content_string = content
-    for path, content in download_files(build.bibliography).items():
+    for path, content in pages.download_files(build.formatter).items():
         _add(files, File.generated(config, path, content=content))
     return files
 
@@ -52,7 +42,7 @@ def on_files(files, config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     generated = state.current().generated.get(page.file.src_uri)
     if generated is not None and generated.key is not None:
-        page.meta.update(page_meta(state.current().bibliography[generated.key]))
+        page.meta.update(pages.page_meta(state.current().bibliography[generated.key]))
     return markdown
 
 
@@ -64,7 +54,7 @@ def on_env(env, config, files, **kwargs):
         if key is None or file is None or file.page is None or file.page.content is None:
             continue
         places = build.cited_on.get(key, [])
-        file.page.content = file.page.content.replace(CITED_ON_PLACEHOLDER, cited_on_html(places, file.page.url), 1)
+        file.page.content = file.page.content.replace(pages.CITED_ON_PLACEHOLDER, pages.cited_on_html(places, file.page.url), 1)
     return env
 
 

@@ -9,7 +9,6 @@ from (the bibliography's last commit) when git knows it, and no date otherwise.
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from pathlib import Path
@@ -20,7 +19,7 @@ from alliance_atlas.site.cite_page import (
     HEADING,
     cite_this_page_html,
     generated_page_note,
-    insert_last_updated,
+    insert_after_title,
     last_commit_dates,
     last_updated_html,
     page_date,
@@ -32,11 +31,6 @@ _CITE_INSTEAD = {
     PageKind.READING_LIST: "Cite the works it lists, each from its own reference page.",
     PageKind.COURSE_PACK: "Cite each chapter from its own page, which ends with \u201cCite this page\u201d.",
 }
-_dates: dict = {}
-
-
-def on_pre_build(config, **kwargs):
-    _dates.clear()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -53,30 +47,26 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return _dated_from_source(html_text, page)
     title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
     url = (config["site_url"] or "") + page.url if config["site_url"] else ""
-    when = page_date(page.file.src_uri, _git_dates(config), _build_date())
+    when = page_date(page.file.src_uri, _git_dates(config), state.current().build_date)
     block = cite_this_page_html(title, config["site_name"], url, when, page_path=page.url or "home")
-    return insert_last_updated(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
+    return insert_after_title(html_text.replace(_PLACEHOLDER, block, 1), last_updated_html(when))
 
 
 # ----------------------------------------------------------------------------------------------
 
 def _dated_from_source(html_text: str, page) -> str:
-    generated = state.current().generated.get(page.file.src_uri)
+    build = state.current()
+    generated = build.generated.get(page.file.src_uri)
     if generated is None or generated.source is None:
         return html_text
-    if generated.source not in _dates:
-        _dates[generated.source] = source_date(generated.source)
-    when = _dates[generated.source]
-    return insert_last_updated(html_text, last_updated_html(when)) if when is not None else html_text
+    if generated.source not in build.source_dates:
+        build.source_dates[generated.source] = source_date(generated.source)
+    when = build.source_dates[generated.source]
+    return insert_after_title(html_text, last_updated_html(when)) if when is not None else html_text
 
 
-def _git_dates(config) -> dict:
-    if "git" not in _dates:
-        _dates["git"] = last_commit_dates(Path(config["docs_dir"]))
-    return _dates["git"]
-
-
-def _build_date() -> datetime.date:
-    if "build" not in _dates:
-        _dates["build"] = datetime.date.today()
-    return _dates["build"]
+def _git_dates(config):
+    build = state.current()
+    if build.git_dates is None:
+        build.git_dates = last_commit_dates(Path(config["docs_dir"]))
+    return build.git_dates

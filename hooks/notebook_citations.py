@@ -13,7 +13,7 @@ import logging
 import re
 from pathlib import Path
 
-from alliance_atlas.notebook_pages import (
+from alliance_atlas.explainers.pages import (
     NotebookPageError,
     drop_trailing_css_repr,
     markdown_cell_sources,
@@ -38,14 +38,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     page_name = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
     try:
         rendered = render_notebook_citations(
-            markdown, markdown_cell_sources(page.file.abs_src_path), build.bibliography, page.url,
+            markdown, markdown_cell_sources(page.file.abs_src_path), build.formatter, page.url,
             build.reference_urls, page_name=page_name,
         )
     except NotebookPageError as error:
         raise PluginError(str(error)) from error
     for unknown in rendered.unknown:
         log.warning(unknown.message)
-    return with_references(rendered, build.bibliography, page.url, build.reference_urls)
+    return with_references(rendered, build.formatter, page.url, build.reference_urls)
 
 
 def on_page_content(html_text, page, config, files, **kwargs):

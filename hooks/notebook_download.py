@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from alliance_atlas.notebook_pages import download_link_html, insert_after_title
+from alliance_atlas.explainers.pages import download_link_html, insert_after_title
 
 
 def on_page_content(html, page, config, files, **kwargs):

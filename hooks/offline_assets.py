@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from alliance_atlas.offline import OfflineAssetError, copy_vendor_assets, rewrite_cdn_urls
-from alliance_atlas.vendor import VENDOR_DIR
+from alliance_atlas.build.offline import OfflineAssetError, copy_vendor_assets, rewrite_cdn_urls
+from alliance_atlas.build.vendor import VENDOR_DIR
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import alliance_atlas
-from alliance_atlas.browser_bundle import BUNDLE_PATH, build_browser_bundle
+from alliance_atlas.widgets.bundle import BUNDLE_PATH, build_browser_bundle
 
 
 def on_post_build(config, **kwargs):

@@ -14,42 +14,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
+from alliance_atlas.site import reading_lists as listing
 from alliance_atlas.site.state import PageKind
-from alliance_atlas.site.reading_lists import (
-    INDEX_PAGE,
-    TOPIC_PAGES,
-    ListLinks,
-    SitePage,
-    index_page_markdown,
-    page_title_from_markdown,
-    reading_lists,
-    text_downloads,
-    topic_page_markdown,
-    topic_page_src,
-)
-
-_text_files: dict[str, str] = {}
 
 
 def on_files(files, config, **kwargs):
-    _text_files.clear()
     build = state.current()
     if build.bibliography is None:
         return files
-    lists = reading_lists(build.bibliography)
-    index = _add(files, File.generated(config, INDEX_PAGE, content=""), build)
-    index.content_string = index_page_markdown(lists, ListLinks(index.url, build.reference_urls))
+    lists = listing.reading_lists(build.formatter)
+    index = _add(files, File.generated(config, listing.INDEX_PAGE, content=""), build)
+    index.content_string = listing.index_page_markdown(lists, listing.ListLinks(index.url, build.reference_urls))
     for slug, reading in lists.items():
-        page = _add(files, File.generated(config, topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV), build)
-        links = ListLinks(page.url, build.reference_urls)
-        page.content_string = topic_page_markdown(reading, build.bibliography, links, _site_pages(slug, files))
-    _text_files.update(text_downloads(lists, config["site_name"], config["site_url"] or ""))
+        page = _add(files, File.generated(config, listing.topic_page_src(slug), content="", inclusion=InclusionLevel.NOT_IN_NAV), build)
+        links = listing.ListLinks(page.url, build.reference_urls)
+        page.content_string = listing.topic_page_markdown(reading, links, _site_pages(slug, files))
+    build.text_files.update(listing.text_downloads(lists, config["site_name"], config["site_url"] or ""))
     return files
 
 
 def on_post_build(config, **kwargs):
     site_dir = Path(config["site_dir"])
-    for path, content in _text_files.items():
+    for path, content in state.current().text_files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
@@ -57,14 +43,14 @@ def on_post_build(config, **kwargs):
 
 # ----------------------------------------------------------------------------------------------
 
-def _site_pages(slug: str, files) -> list[SitePage]:
+def _site_pages(slug: str, files) -> list[listing.SitePage]:
     pages = []
-    for src_uri in TOPIC_PAGES.get(slug, ()):
+    for src_uri in listing.TOPIC_PAGES.get(slug, ()):
         file = files.get_file_from_path(src_uri)
         if file is None:
             raise PluginError(f"reading list {slug!r}: the page docs/{src_uri} is gone; update TOPIC_PAGES in alliance_atlas/site/reading_lists.py")
         source = Path(file.abs_src_path).read_text(encoding="utf-8") if file.abs_src_path else ""
-        pages.append(SitePage(page_title_from_markdown(source) or file.name, file.url))
+        pages.append(listing.SitePage(listing.page_title_from_markdown(source) or file.name, file.url))
     return pages
 
 

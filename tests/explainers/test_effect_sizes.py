@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from alliance_atlas import effect_sizes as es
+from alliance_atlas.explainers import effect_sizes as es
 
 
 def test_besd_splits_fifty_by_half_of_r():

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from alliance_atlas import effect_sizes, explainer_charts as charts, explainer_data as data
+from alliance_atlas.explainers import charts, data, effect_sizes
 from alliance_atlas.trajectories import analyze
 
 

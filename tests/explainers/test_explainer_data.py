@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_atlas import explainer_data as data
+from alliance_atlas.explainers import data
 from alliance_atlas.trajectories import analyze
 
 

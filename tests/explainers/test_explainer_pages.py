@@ -19,10 +19,13 @@ DRAWN = ".vega-embed svg.marks"
 
 
 def _wait_for_charts(page, count):
+    """Wait until ``count`` charts are drawn and their figures say so: a chart's marks appear while vega-embed
+    is still working, a moment before the figure's state becomes 'drawn'."""
     page.wait_for_function(
-        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        """([selector, count]) => document.querySelectorAll(selector).length === count
+            && document.querySelectorAll(".atlas-chart[data-atlas-chart-state='drawn']").length === count""",
         arg=[DRAWN, count],
-        timeout=20000,
+        timeout=60_000,
     )
 
 

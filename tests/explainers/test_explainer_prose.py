@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from alliance_atlas.bibliography.citations import find_citations
-from alliance_atlas.notebook_pages import markdown_cell_sources
+from alliance_atlas.explainers.pages import markdown_cell_sources
 from support.sitebuild import REPO_ROOT
 
 EXPLAINERS = REPO_ROOT / "docs" / "explainers"

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.parse import load_bibliography
-from alliance_atlas.notebook_pages import (
+from alliance_atlas.explainers.pages import (
     NotebookPageError,
     download_link_html,
     drop_trailing_css_repr,
@@ -23,8 +24,8 @@ URLS = {"safran1996resolution": "references/safran1996resolution/", "stiles2004p
 
 
 @pytest.fixture(scope="module")
-def bibliography():
-    return load_bibliography(REPO_ROOT / "bibliography" / "alliance.bib")
+def formatter():
+    return Formatter(load_bibliography(REPO_ROOT / "bibliography" / "alliance.bib"))
 
 
 def _page(cells):
@@ -37,11 +38,11 @@ def _page(cells):
     )
 
 
-def test_cells_render_exactly_as_on_a_page(bibliography):
+def test_cells_render_exactly_as_on_a_page(formatter):
     cell = "Repair matters [@safran1996resolution], as @stiles2004patterns argued."
     page = _page([cell])
-    rendered = render_notebook_citations(page, [cell], bibliography, "explainers/x/", URLS)
-    expected = render_citations(cell, bibliography, "explainers/x/", URLS).markdown
+    rendered = render_notebook_citations(page, [cell], formatter, "explainers/x/", URLS)
+    expected = render_citations(cell, formatter, "explainers/x/", URLS).markdown
     assert expected in rendered.markdown
     assert rendered.keys == ["safran1996resolution", "stiles2004patterns"]
     assert 'href="../../references/safran1996resolution/"' in rendered.markdown
@@ -51,22 +52,22 @@ def test_cells_render_exactly_as_on_a_page(bibliography):
     assert rendered.unknown == []
 
 
-def test_unknown_keys_are_reported_with_cell_and_line(bibliography):
+def test_unknown_keys_are_reported_with_cell_and_line(formatter):
     cells = ["# Title", "First line.\nSecond [@safran1997resolution]."]
-    rendered = render_notebook_citations(_page(cells), cells, bibliography, "x/", URLS, page_name="docs/x.ipynb")
+    rendered = render_notebook_citations(_page(cells), cells, formatter, "x/", URLS, page_name="docs/x.ipynb")
     assert [u.key for u in rendered.unknown] == ["safran1997resolution"]
     assert rendered.unknown[0].message.startswith("docs/x.ipynb, Markdown cell 2:2: unknown citation key")
 
 
-def test_a_cell_missing_from_the_page_is_an_error(bibliography):
+def test_a_cell_missing_from_the_page_is_an_error(formatter):
     with pytest.raises(NotebookPageError, match="Markdown cell 1"):
-        render_notebook_citations("<div>nothing here</div>", ["Some text [@safran1996resolution]."], bibliography, "x/", URLS)
+        render_notebook_citations("<div>nothing here</div>", ["Some text [@safran1996resolution]."], formatter, "x/", URLS)
 
 
-def test_references_section_ends_the_page(bibliography):
+def test_references_section_ends_the_page(formatter):
     cell = "Text [@stiles2004patterns]."
-    rendered = render_notebook_citations(_page([cell]), [cell], bibliography, "x/", URLS)
-    page = with_references(rendered, bibliography, "x/", URLS)
+    rendered = render_notebook_citations(_page([cell]), [cell], formatter, "x/", URLS)
+    page = with_references(rendered, formatter, "x/", URLS)
     assert page.rstrip().endswith("</ol>")
     assert "## References {#references}" in page and 'id="ref-stiles2004patterns"' in page
 

@@ -2,7 +2,7 @@
 
 The site renders the notebooks as stored (mkdocs-jupyter `execute: false`). If this test fails after a
 change to a notebook or to the code it calls, refresh the outputs:
-`.venv/bin/python -m alliance_atlas.explainer_notebooks`.
+`.venv/bin/python -m alliance_atlas.explainers.notebooks`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_atlas import explainer_notebooks as runner
+from alliance_atlas.explainers import notebooks as runner
 from support.sitebuild import REPO_ROOT
 
 NOTEBOOKS = sorted((REPO_ROOT / "docs" / "explainers").glob("*.ipynb"))
@@ -57,7 +57,7 @@ def test_notebook_runs_in_a_fresh_kernel_and_its_outputs_are_current(path, fresh
     stale = runner.stale_cells(stored, fresh)
     assert stale == [], (
         f"{path.name}: stored outputs of code cells {[i + 1 for i in stale]} differ from a fresh run; "
-        "refresh them with `.venv/bin/python -m alliance_atlas.explainer_notebooks`"
+        "refresh them with `.venv/bin/python -m alliance_atlas.explainers.notebooks`"
     )
 
 

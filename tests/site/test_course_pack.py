@@ -1,143 +1,101 @@
-"""The course pack (course-pack/): every content page in nav order, unique ids, links inside the pack,
-the full bibliography, and a PDF that Chromium prints with every chapter in it."""
+"""The course pack's chapters: ids prefixed, headings moved down, links kept inside the pack."""
 
 from __future__ import annotations
 
-import collections
-import html
-import io
-import re
+from alliance_atlas.site.course_pack import (
+    Chapter,
+    chapter_html,
+    chapter_slug,
+    drop_sections,
+    is_chapter,
+    static_widgets,
+    with_pack_date,
+)
 
-import pytest
-
-from alliance_atlas.bibliography.parse import cached_bibliography
-from alliance_atlas.site.course_pack import chapter_slug
-from support.sitebuild import REPO_ROOT
-
-PACK = "course-pack/"
-#: The pack printed on A4 runs to about 110 pages; far fewer means chapters went missing, far more a layout bug.
-PDF_PAGES = range(40, 400)
-
-
-def _pack_html(site_dir) -> str:
-    return (site_dir / "course-pack" / "index.html").read_text(encoding="utf-8")
-
-
-def _plain(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def _chapter_titles(page: str) -> dict[str, str]:
-    """Chapter id -> the text of its title (the chapter's first heading)."""
-    titles = {}
-    for match in re.finditer(r'<section class="atlas-pack__chapter" id="([^"]+)"[^>]*><h2[^>]*>(.*?)</h2>', page, re.DOTALL):
-        titles[match[1]] = _plain(match[2])
-    return titles
+PAGE = (
+    '<h1 id="origins">Origins<a class="headerlink" href="#origins" title="Link to this section">¶</a></h1>'
+    '<p class="atlas-last-updated">Last updated: <time datetime="2026-11-20">20 November 2026</time></p>'
+    '<h2 id="greenson">Greenson</h2>'
+    '<p>See <a href="#greenson">above</a>, the <a href="../../glossary/#bond">bond</a>, '
+    '<a href="../">the concept</a>, <a class="citation" data-key="k1" title="T" href="../../references/k1/">(A, 1965)</a>, '
+    '<a href="../../references/">all references</a>, <a href="../../explorer/?preset=stable">the explorer</a> '
+    'and <a href="https://example.org/x">elsewhere</a>.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>'
+    '<label for="q" aria-describedby="greenson origins">Q</label><input id="q">'
+    '<p data-id="kept">x</p><img src="../img/a.png" alt="">'
+    '<h2 id="references">References</h2><ol><li id="ref-k1">A.</li></ol>'
+    '<h2 id="cite-this-page">Cite this page</h2><p>cite</p>'
+)
+CHAPTERS = {"concept/origins/", "concept/", "glossary/"}
+REFERENCES = {"references/k1/": "k1"}
 
 
-def _expected_chapter_urls() -> list[str]:
-    """Hand-written pages of the nav, in order, except the explainers and the interactive tools."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    sources = []
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif isinstance(value, str) and value.endswith(".md") and (REPO_ROOT / "docs" / value).is_file():
-                sources.append(value)
-
-    walk(config["nav"])
-    urls = []
-    for source in sources:
-        if source.startswith(("explainers/", "explorer/")):
-            continue
-        url = source.removesuffix(".md").removesuffix("index")
-        urls.append(url if url == "" or url.endswith("/") else url + "/")
-    return urls
+def _chapter() -> str:
+    return chapter_html(Chapter("Origins", "concept/origins/", PAGE), CHAPTERS, REFERENCES)
 
 
-def test_pack_holds_every_content_page_in_nav_order(site_dir):
-    page = _pack_html(site_dir)
-    chapters = re.findall(r'<section class="atlas-pack__chapter" id="chapter-([^"]+)"', page)
-    assert chapters == [chapter_slug(url) for url in _expected_chapter_urls()]
-    assert "references-" not in " ".join(chapters) and not any(c.startswith("explainers") for c in chapters)
-    contents = re.search(r'<nav class="atlas-pack__contents".*?</nav>', page, re.DOTALL)[0]
-    assert re.findall(r'href="#(chapter-[^"]+|bibliography)"', contents) == [f"chapter-{c}" for c in chapters] + ["bibliography"]
+def test_chapter_slugs_are_unique_per_page():
+    assert chapter_slug("") == "home"
+    assert chapter_slug("concept/origins/") == "concept-origins"
+    assert chapter_slug("concept/") == "concept"
 
 
-def test_pack_ids_are_unique_and_links_stay_inside(site_dir):
-    page = _pack_html(site_dir)
-    ids = collections.Counter(re.findall(r'\sid="([^"]*)"', page))
-    assert [name for name, count in ids.items() if count > 1] == []
-    article = page[page.index('<nav class="atlas-pack__contents"'):page.index('id="cite-this-page"')]
-    # A static widget's note links to its live page on purpose.
-    article = re.sub(r'<p class="atlas-pack__widget-note">.*?</p>', "", article)
-    hrefs = re.findall(r'\shref="([^"]*)"', article)
-    chapter_paths = {"../" + url for url in _expected_chapter_urls()} | {"../"}
-    leaving = [href for href in hrefs if href.split("#")[0] in chapter_paths]
-    assert leaving == [], "links to pages that are in the pack must point inside the pack"
-    for href in hrefs:
-        if href.startswith("#"):
-            assert href[1:] in ids, f"{href} points to no id of the pack"
-    assert 'class="citation"' not in article, "the pack's citations must not count as citations on reference pages"
-    citations = re.findall(r'<a class="atlas-pack__citation"[^>]*href="([^"]*)"', article)
-    assert citations and all(href.startswith("#bib-") for href in citations)
+def test_references_and_cite_this_page_are_dropped():
+    assert drop_sections(PAGE).endswith("<img src=\"../img/a.png\" alt=\"\">")
+    body = _chapter()
+    assert "Cite this page" not in body and 'ref-k1' not in body
 
 
-def test_pack_ends_with_the_whole_bibliography(site_dir):
-    page = _pack_html(site_dir)
-    section = page[page.index('<section class="atlas-pack__bibliography"'):]
-    section = section[:section.index("</section>")]
-    keys = re.findall(r'<li id="bib-([^"]+)"', section)
-    bibliography = cached_bibliography(REPO_ROOT / "bibliography" / "alliance.bib")
-    assert sorted(keys) == sorted(reference.key for reference in bibliography)
-    assert 'id="references"' not in page, "chapters' own reference lists are replaced by the bibliography"
+def test_ids_are_prefixed_and_headings_move_down_a_level():
+    body = _chapter()
+    assert body.startswith('<section class="atlas-pack__chapter" id="chapter-concept-origins" aria-labelledby="concept-origins--origins">')
+    assert '<h2 id="concept-origins--origins">Origins</h2>' in body
+    assert '<h3 id="concept-origins--greenson">' in body
+    assert 'id="concept-origins--fnref:1"' in body and 'href="#concept-origins--fn:1"' in body
+    assert 'for="concept-origins--q" aria-describedby="concept-origins--greenson concept-origins--origins"' in body
+    assert 'data-id="kept"' in body
+    assert "headerlink" not in body and "¶" not in body
 
 
-def test_pack_is_linked_from_the_home_page_and_has_a_print_button(site_dir):
-    home = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert 'href="course-pack/"' in home
-    assert "Print or save as PDF</button>" in _pack_html(site_dir)
+def test_links_stay_inside_the_pack_where_they_can():
+    body = _chapter()
+    assert 'href="#concept-origins--greenson"' in body
+    assert 'href="#glossary--bond"' in body
+    assert 'href="#chapter-concept"' in body
+    assert '<a class="atlas-pack__citation" data-key="k1" title="T" href="#bib-k1">' in body
+    assert 'href="../references/"' in body
+    assert 'href="../explorer/?preset=stable"' in body
+    assert 'href="https://example.org/x"' in body
+    assert 'src="../concept/img/a.png"' in body
 
 
-@pytest.mark.browser
-def test_pack_prints_to_a_pdf_with_every_chapter_and_the_bibliography(site_page, site_dir):
-    pypdf = pytest.importorskip("pypdf")
-    page = site_page.open(PACK, wait_until="load")
-    page.emulate_media(media="print")
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
-    assert page.evaluate("getComputedStyle(document.querySelector('.atlas-print-button')).display") == "none"
-    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    assert len(pdf.pages) in PDF_PAGES
-    text = "".join(re.sub(r"\s+", "", pdf_page.extract_text() or "") for pdf_page in pdf.pages)
-    titles = _chapter_titles(_pack_html(site_dir))
-    assert len(titles) == len(_expected_chapter_urls())
-    missing = [title for title in titles.values() if re.sub(r"\s+", "", title) not in text]
-    assert missing == []
-    assert "Bibliography" in text
-    assert "Safran,J.D.,&Muran,J.C." in text
-    # External links print their address; links inside the site do not.
-    assert "(https://creativecommons.org/licenses/by/4.0/)" in text
-    assert "(" + site_page.base_url not in text
-    assert site_page.console.errors == [] and site_page.network.blocked == []
+def test_only_hand_written_reading_pages_are_chapters():
+    assert is_chapter("concept/index.md", "concept/", "<p>x</p>", generated=False)
+    assert not is_chapter("references/k/index.md", "references/k/", "<p>x</p>", generated=True)
+    assert not is_chapter("explainers/index.md", "explainers/", "<p>x</p>", generated=False)
+    assert not is_chapter("explainers/a.ipynb", "explainers/a/", "<p>x</p>", generated=False)
+    assert not is_chapter("explorer/index.md", "explorer/", "<p>x</p>", generated=False)
+    assert is_chapter("rupture-repair/index.md", "rupture-repair/", '<div class="atlas-widget" data-atlas-widget="explorer">',
+                      generated=False)
 
 
-@pytest.mark.browser
-def test_printing_a_page_hides_the_controls_and_keeps_the_static_chart(site_page):
-    page = site_page.open("rupture-repair/", wait_until="load")
-    page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search',
-        '.atlas-explorer__controls', '.atlas-cite-page .atlas-copy'].map(s => {
-            const el = document.querySelector(s); return el ? getComputedStyle(el).display : 'none'; })""")
-    assert hidden == ["none"] * 6
-    shown = page.evaluate("""() => ['.atlas-chart-figure', '.atlas-chart__description', '.atlas-findings']
-        .map(s => getComputedStyle(document.querySelector(s)).display)""")
-    assert "none" not in shown
+def test_a_live_widget_becomes_its_static_chart_findings_and_open_data_table():
+    from alliance_atlas.widgets.markup import SLOT, explorer, fill_slots
+
+    widget = explorer("atlas-explorer-1", "v-rupture")
+    page = fill_slots(f'<h1 id="t">T</h1><p>Before.</p>{SLOT.format(slot=widget.widget_id)}<p>After.</p>', {widget.widget_id: widget})
+    static = static_widgets(page, {widget.widget_id: widget.print_html})
+    assert static.startswith('<h1 id="t">T</h1><p>Before.</p><div class="atlas-pack__widget">') and static.endswith("<p>After.</p>")
+    for live in ("data-atlas-widget", "data-atlas-spec", "<input", "<select", "<textarea", "<button", "<progress"):
+        assert live not in static, live
+    assert '<figure class="atlas-chart-figure"' in static and "atlas-chart__description" in static
+    assert '<details open class="atlas-data-table"' in static and 'class="atlas-findings"' in static
+    body = chapter_html(Chapter("T", "a/b/", page, {widget.widget_id: widget.print_html}), {"a/b/"}, {})
+    assert 'aria-labelledby="a-b--atlas-explorer-1-caption"' in body
+    assert '(<a href="../a/b/">open the page</a>)' in body, "the note links to the live page, outside the pack"
+
+
+def test_the_pack_says_when_it_was_assembled_under_its_title():
+    content = '<h1 id="course-pack">Course pack</h1><p>Every chapter.</p>'
+    dated = with_pack_date(content, "2026-11-26")
+    assert dated.startswith('<h1 id="course-pack">Course pack</h1><p class="atlas-last-updated">Assembled <time datetime="2026-11-26">')
+    assert dated.endswith("<p>Every chapter.</p>")

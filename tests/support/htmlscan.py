@@ -47,11 +47,14 @@ class _Scanner(HTMLParser):
             self._raw_target.append(data)
 
 
+    def scan(self, text: str) -> ScannedPage:
+        self.feed(text)
+        self.close()
+        return self.result
+
+
 def scan_html(text: str) -> ScannedPage:
-    scanner = _Scanner()
-    scanner.feed(text)
-    scanner.close()
-    return scanner.result
+    return _Scanner().scan(text)
 
 
 def scan_file(path: Path) -> ScannedPage:

@@ -2,7 +2,7 @@
 //
 //   node tests/trajectories/pyodide_parity.mjs <pyodide dir> <bundle.zip> <parity_cases.json>
 //
-// The bundle is the zip the site ships (alliance_atlas.browser_bundle), unpacked the way the
+// The bundle is the zip the site ships (alliance_atlas.widgets.bundle), unpacked the way the
 // browser worker unpacks it. Each case goes through analyze(...).to_dict(); each explorer
 // preset through browser_api.explore_preset(...). Python's json.dumps writes the floats, so
 // the comparison in the test sees exactly the digits Pyodide computed.
@@ -20,7 +20,7 @@ const output = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, "/home/pyodide/atlas")
 from alliance_atlas.trajectories import analyze
-from alliance_atlas import browser_api
+from alliance_atlas.widgets import api as browser_api
 cases = json.load(open("/home/pyodide/parity_cases.json", encoding="utf-8"))["cases"]
 json.dumps({
     "python": sys.version.split()[0],

@@ -18,8 +18,8 @@ import subprocess
 import pytest
 
 import alliance_atlas
-from alliance_atlas import browser_api
-from alliance_atlas.browser_bundle import build_browser_bundle
+from alliance_atlas.widgets import api as browser_api
+from alliance_atlas.widgets.bundle import build_browser_bundle
 from alliance_atlas.trajectories import analyze
 
 HERE = pathlib.Path(__file__).parent

@@ -69,9 +69,5 @@
 
   window.AtlasExplainerCharts = { drawAll: drawAll };
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(drawAll);
-  } else {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  }
+  window.AtlasPage.onPage(drawAll);
 })();

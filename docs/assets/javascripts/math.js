@@ -23,7 +23,7 @@
     return loading;
   }
 
-  document$.subscribe(function () {
+  window.AtlasPage.onPage(function () {
     if (!document.querySelector(".arithmatex")) return;
     loadMathJax().then(function () {
       window.MathJax.startup.output.clearCache();

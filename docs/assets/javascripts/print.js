@@ -31,8 +31,4 @@ function markInternalLinks() {
   }
 }
 
-if (window.document$) {
-  window.document$.subscribe(markInternalLinks);
-} else {
-  document.addEventListener("DOMContentLoaded", markInternalLinks);
-}
+window.AtlasPage.onPage(markInternalLinks);

@@ -31,7 +31,7 @@ async function boot() {
   progress("Loading the Alliance Atlas package", 0.8);
   pyodide.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/atlas" });
   pyodide.pyimport("sys").path.insert(0, "/home/pyodide/atlas");
-  const api = pyodide.pyimport("alliance_atlas.browser_api");
+  const api = pyodide.pyimport("alliance_atlas.widgets.api");
   progress("Ready", 1);
   return { pyodide, api };
 }

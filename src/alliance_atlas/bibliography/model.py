@@ -87,6 +87,14 @@ class Reference:
                 return first.strip(), last.strip("-–— ")
         return text.strip(), ""
 
+    def locators(self) -> list[tuple[str, str]]:
+        """What pins down the exact work for a reference manager, as (name, value) for those present, in
+        this order: ``first_page``, ``last_page``, ``eid`` (an article number), ``doi``, ``pmid``."""
+        first, last = self.pages
+        found = (("first_page", first), ("last_page", last), ("eid", self.fields.get("eid", "")), ("doi", self.doi or ""),
+                 ("pmid", self.pmid or ""))
+        return [(name, value) for name, value in found if value]
+
     @property
     def container_title(self) -> str:
         return self.fields.get("journal") or self.fields.get("booktitle", "")

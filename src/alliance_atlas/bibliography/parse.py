@@ -12,7 +12,6 @@ import difflib
 import logging
 import re
 import threading
-import weakref
 from pathlib import Path
 from typing import Iterator
 
@@ -40,7 +39,7 @@ from .model import Reference
 from .validate import build_reference
 from .vocabulary import TOPICS
 
-__all__ = ["Bibliography", "load_bibliography", "parse_stack", "cached_bibliography", "owning_bibliography"]
+__all__ = ["Bibliography", "load_bibliography", "parse_stack", "cached_bibliography"]
 
 # bibtexparser logs its own parse errors; we report them ourselves, located, so its
 # messages would only be noise duplicated into every MkDocs build log.
@@ -164,25 +163,6 @@ def _failed_block_error(block, file: str) -> BibliographyError:
     )
 
 
-# id(reference) -> the Bibliography that parsed it, so the formatter can batch a reference
-# with its siblings without a stat() per call; entries leave with their Bibliography.
-_owners: dict[int, "weakref.ref[Bibliography]"] = {}
-
-
-def _forget_owner(reference_ids: list[int]) -> None:
-    for reference_id in reference_ids:
-        _owners.pop(reference_id, None)
-
-
-def owning_bibliography(reference: Reference) -> "Bibliography | None":
-    """The Bibliography this very Reference object came from, if it is still alive."""
-    owner = _owners.get(id(reference))
-    bibliography = owner() if owner is not None else None
-    if bibliography is not None and bibliography.references.get(reference.key) is reference:
-        return bibliography
-    return None
-
-
 class Bibliography:
     """The validated references of one .bib file, in file order."""
 
@@ -191,10 +171,6 @@ class Bibliography:
         self.references = references
         #: Problems worth fixing that do not stop the build (see validate.RECOMMENDED_FIELDS).
         self.warnings = warnings or []
-        owner = weakref.ref(self)
-        for reference in references.values():
-            _owners[id(reference)] = owner
-        weakref.finalize(self, _forget_owner, [id(reference) for reference in references.values()])
 
     def __getitem__(self, key: str) -> Reference:
         return self.references[key]

@@ -19,8 +19,6 @@ __all__ = [
     "Topic",
     "TOPICS",
     "EVIDENCE_TYPES",
-    "topic_slugs",
-    "evidence_slugs",
 ]
 
 
@@ -130,12 +128,3 @@ EVIDENCE_TYPES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-
-def topic_slugs() -> frozenset[str]:
-    """Return the set of valid topic slugs."""
-    return frozenset(TOPICS)
-
-
-def evidence_slugs() -> frozenset[str]:
-    """Return the set of valid evidence-type slugs."""
-    return frozenset(EVIDENCE_TYPES)

@@ -18,9 +18,9 @@ from html.parser import HTMLParser
 
 from alliance_atlas.bibliography.citations import Citation, find_citations, unknown_key_message
 from alliance_atlas.bibliography.coins import coins_span
-from alliance_atlas.bibliography.formatting import cite_narrative, format_reference
-from alliance_atlas.bibliography.intext import author_short, year_label
-from alliance_atlas.site.links import doi_url, relative_url
+from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.bibliography.intext import apa_sort_key, author_short
+from alliance_atlas.site.links import relative_url
 
 CITATION_CLASS = "citation"
 REFERENCES_HEADING = "## References {#references}"
@@ -49,7 +49,7 @@ def markdown_safe(text: str) -> str:
 
 
 def render_citations(
-    markdown: str, bibliography, page_url: str, reference_urls: dict[str, str], *, page_name: str = "page"
+    markdown: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str], *, page_name: str = "page"
 ) -> RenderedPage:
     """Replace every citation of ``markdown`` (code is left alone by ``find_citations``).
 
@@ -57,6 +57,7 @@ def render_citations(
     to ``page_url``. Unknown keys are reported in ``unknown`` (messages name ``page_name``, the line,
     the key and its closest keys) and shown in the page as written.
     """
+    bibliography = formatter.bibliography
     result = RenderedPage(markdown)
     pieces: list[str] = []
     position = 0
@@ -73,70 +74,57 @@ def render_citations(
         for item in citation.items:
             if item.key not in result.keys:
                 result.keys.append(item.key)
-        pieces.append(citation_html(citation, bibliography, page_url, reference_urls))
+        pieces.append(citation_html(citation, formatter, page_url, reference_urls))
     pieces.append(markdown[position:])
     result.markdown = "".join(pieces)
     return result
 
 
-def citation_html(citation: Citation, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+def citation_html(citation: Citation, formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     """One citation as inline HTML: one link per cited work, each with its APA reference as tooltip."""
     if citation.narrative:
         item = citation.items[0]
-        text = cite_narrative(bibliography[item.key], item.locator, bibliography)
-        return _link(item.key, text, bibliography, page_url, reference_urls)
+        text = formatter.cite_narrative(item.key, item.locator)
+        return _link(item.key, text, formatter, page_url, reference_urls)
     groups = []
-    for authors, works in parenthetical_groups(citation, bibliography):
+    for authors, works in parenthetical_groups(citation, formatter):
         links = [
-            _link(key, f"{authors}, {dated}" if index == 0 else dated, bibliography, page_url, reference_urls)
+            _link(key, f"{authors}, {dated}" if index == 0 else dated, formatter, page_url, reference_urls)
             for index, (key, dated) in enumerate(works)
         ]
         groups.append(", ".join(links))
     return "(" + "; ".join(groups) + ")"
 
 
-def parenthetical_groups(citation: Citation, bibliography) -> list[tuple[str, list[tuple[str, str]]]]:
+def parenthetical_groups(citation: Citation, formatter: Formatter) -> list[tuple[str, list[tuple[str, str]]]]:
     """The works of a parenthetical citation in APA order (as in the reference list), works by the same
     authors merged into one group: ``[("Safran & Muran", [(key, "1996"), (key2, "2000, p. 3")]), ...]``.
 
     Its text is the engine's ``cite_parenthetical`` of the works in that order.
     """
+    bibliography = formatter.bibliography
     items = sorted(citation.items, key=lambda item: apa_sort_key(bibliography[item.key]))
     groups: dict[str, list[tuple[str, str]]] = {}
     for item in items:
         reference = bibliography[item.key]
-        label = year_label(reference, bibliography)
+        label = formatter.year_label(reference)
         dated = f"{label}, {item.locator}" if item.locator else label
         groups.setdefault(author_short(reference, "&"), []).append((item.key, dated))
     return list(groups.items())
 
 
-def apa_text(reference) -> str:
-    return format_reference(reference, style="apa", output="text")
-
-
-def references_section(keys: list[str], bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+def references_section(keys: list[str], formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     """The Markdown of a page's own "References" section: APA, DOI links and COinS for Zotero."""
     if not keys:
         return ""
-    references = sorted((bibliography[key] for key in dict.fromkeys(keys)), key=apa_sort_key)
+    references = formatter.sorted(formatter.bibliography[key] for key in dict.fromkeys(keys))
     items = []
     for reference in references:
-        apa = format_reference(reference, style="apa", output="html")
+        apa = formatter.reference_list_entry(reference)
         href = relative_url(reference_urls[reference.key], page_url) if reference.key in reference_urls else None
         details = f' <a class="atlas-refs__more" href="{html.escape(href, quote=True)}">Details</a>' if href else ""
-        doi = ""
-        if reference.doi and "doi.org" not in apa:
-            doi = f' <a href="{html.escape(doi_url(reference.doi), quote=True)}">https://doi.org/{html.escape(reference.doi)}</a>'
-        items.append(f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}{doi}{details}{coins_span(reference)}</li>')
+        items.append(f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}{details}{coins_span(reference)}</li>')
     return f"\n\n{REFERENCES_HEADING}\n\n<ol class=\"atlas-refs atlas-refs--page\">{''.join(items)}</ol>\n"
-
-
-def apa_sort_key(reference) -> tuple:
-    """APA reference-list order: first author's surname, then year, then title."""
-    people = reference.authors or reference.editors
-    surname = people[0].surname if people else reference.title
-    return (_fold(surname), [_fold(p.surname) for p in people], reference.year, _fold(reference.title))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -203,10 +191,10 @@ def tooltip_title(text: str) -> str:
     return _AMPERSAND_REFERENCE.sub("&amp;", text).replace("<", "&lt;")
 
 
-def _link(key: str, text: str, bibliography, page_url: str, reference_urls: dict[str, str]) -> str:
+def _link(key: str, text: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     e = html.escape
     href = relative_url(reference_urls[key], page_url) if key in reference_urls else None
-    tooltip = tooltip_title(apa_text(bibliography[key]))
+    tooltip = tooltip_title(formatter.reference(key, "apa", "text"))
     attributes = f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
     if href is None:
         return markdown_safe(f"<span {attributes}>{e(text)}</span>")
@@ -215,10 +203,3 @@ def _link(key: str, text: str, bibliography, page_url: str, reference_urls: dict
 
 def _unknown_html(citation: Citation) -> str:
     return markdown_safe(f'<span class="citation citation--unknown">{html.escape(citation.source)}</span>')
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

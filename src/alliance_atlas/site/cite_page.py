@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alliance_atlas.site.widgets import copy_button, copy_status
+from alliance_atlas.site.copy_buttons import copy_button, copy_status
 
 AUTHOR = "Alliance Atlas contributors"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -175,13 +175,14 @@ def last_updated_html(when: PageDate) -> str:
     return f'<p class="atlas-last-updated">{text}</p>'
 
 
-def insert_last_updated(page_html: str, line: str) -> str:
-    """Put ``line`` right after the page's first ``<h1>``, or at the top when it has none."""
+def insert_after_title(page_html: str, snippet: str) -> str:
+    """Put ``snippet`` right after the page's first ``</h1>`` (at the top when there is none): the
+    "Last updated" line here, a notebook's download link in ``explainers.pages``."""
     end = page_html.find("</h1>")
     if end < 0:
-        return line + page_html
+        return snippet + page_html
     end += len("</h1>")
-    return page_html[:end] + line + page_html[end:]
+    return page_html[:end] + snippet + page_html[end:]
 
 
 def _git(directory: Path, *args: str) -> str | None:

@@ -21,13 +21,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from alliance_atlas.bibliography.formatting import format_reference
-from alliance_atlas.site.cite_page import insert_last_updated
-from alliance_atlas.site.citations import apa_sort_key
-from alliance_atlas.site.links import doi_url, relative_url
+from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.cite_page import insert_after_title
+from alliance_atlas.site.links import relative_url
+from alliance_atlas.widgets.markup import WIDGET_END, WIDGET_START
 
 PACK_SRC = "course-pack/index.md"
 PACK_URL = "course-pack/"
@@ -50,11 +50,6 @@ _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _FIRST_HEADING_ID = re.compile(r'<h2 id="([^"]+)"')
 #: Where a static widget's note links to, the page itself outside the pack (set once the chapter's links are rewritten).
 _LIVE_PAGE = "atlas-pack-live-page:"
-_WIDGET_START = re.compile(r'<div class="atlas-widget[ "][^>]*data-atlas-widget=')
-_FIGURE_START = re.compile(r'<figure class="atlas-chart-figure"')
-_FINDINGS_START = re.compile(r'<div class="atlas-findings"')
-_DATA_TABLE_START = re.compile(r'<details class="atlas-data-table"')
-_CHART_ATTRIBUTES = re.compile(r'\s(?:data-atlas-widget-chart|data-atlas-spec="[^"]*"|data-atlas-table|data-atlas-out="[^"]*")(?=[\s>])')
 _CITATION_CLASS = re.compile(r'(?<=<a )class="citation"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
@@ -66,6 +61,8 @@ class Chapter:
     title: str
     url: str
     content: str
+    #: widget id -> the print version of each widget on the page (``alliance_atlas.widgets.markup.Widget``)
+    widgets: dict[str, str] = field(default_factory=dict)
 
 
 def pack_markdown(site_name: str = "Alliance Atlas") -> str:
@@ -112,7 +109,7 @@ def chapter_anchor(url: str) -> str:
     return f"chapter-{chapter_slug(url)}"
 
 
-def pack_html(chapters: list[Chapter], bibliography, reference_urls: dict[str, str]) -> str:
+def pack_html(chapters: list[Chapter], formatter: Formatter, reference_urls: dict[str, str]) -> str:
     """The pack's body: a table of contents, the chapters, and the bibliography (APA, every reference)."""
     chapter_urls = {chapter.url for chapter in chapters}
     key_by_url = {url: key for key, url in reference_urls.items()}
@@ -126,7 +123,7 @@ def pack_html(chapters: list[Chapter], bibliography, reference_urls: dict[str, s
         "</nav>",
     ]
     parts += [chapter_html(chapter, chapter_urls, key_by_url) for chapter in chapters]
-    parts.append(bibliography_html(bibliography))
+    parts.append(bibliography_html(formatter))
     return "\n".join(parts)
 
 
@@ -140,7 +137,7 @@ def chapter_title(chapter: Chapter) -> str:
 def chapter_html(chapter: Chapter, chapter_urls: set[str], key_by_url: dict[str, str]) -> str:
     """One page as a chapter of the pack (see the module's docstring)."""
     prefix = chapter_slug(chapter.url) + "--"
-    body = static_widgets(drop_sections(chapter.content), chapter.url)
+    body = static_widgets(drop_sections(chapter.content), chapter.widgets)
     body = _HEADERLINK.sub("", body)
     body = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", body)
     body = _ID_ATTRIBUTES.sub(lambda m: f'{m[1]}="{prefix}{m[2]}"', body)
@@ -161,49 +158,25 @@ def with_pack_date(content: str, built: str) -> str:
     """The pack's own "Last updated" line: it is assembled at build time; each chapter carries its own date."""
     line = (f'<p class="atlas-last-updated">Assembled <time datetime="{html.escape(built, quote=True)}">{html.escape(built)}</time> '
             "from the pages below; each chapter shows the date it was last updated.</p>")
-    return insert_last_updated(content, line)
+    return insert_after_title(content, line)
 
 
-def static_widgets(content: str, page_url: str) -> str:
-    """Replace each live widget with its build-time chart, description, findings and data table.
+def static_widgets(content: str, widgets: dict[str, str]) -> str:
+    """Replace each live widget with its print version: the build-time chart, description, findings and data table.
 
-    The live parts (controls, status, code editor) go, and so do the attributes the widget script looks for
-    (``data-atlas-widget``, ``data-atlas-widget-chart``, ``data-atlas-spec``), so nothing in the pack boots Python.
+    The build marks where each widget starts and ends and made its print version with it, so nothing in the pack
+    boots Python and nothing here has to take the live widget apart.
     """
-    pieces, position = [], 0
-    for start in (match.start() for match in _WIDGET_START.finditer(content)):
-        if start < position:
-            continue  # nested inside a widget already replaced
-        end = _balanced_end(content, start, "div")
-        widget = content[start:end]
-        kept = [_balanced_block(widget, _FIGURE_START, "figure"), _balanced_block(widget, _FINDINGS_START, "div"),
-                _balanced_block(widget, _DATA_TABLE_START, "details")]
-        static = "".join(part for part in kept if part)
-        static = _CHART_ATTRIBUTES.sub("", static)
-        static = static.replace('<details class="atlas-data-table"', '<details open class="atlas-data-table"')
-        static = static.replace(' aria-live="polite"', "")
+    for widget_id, print_html in widgets.items():
+        start_marker, end_marker = WIDGET_START.format(widget_id=widget_id), WIDGET_END.format(widget_id=widget_id)
+        start = content.find(start_marker)
+        end = content.find(end_marker, start)
+        if start < 0 or end < 0:
+            continue
         note = (f'<p class="atlas-pack__widget-note">An interactive chart in the online version '
                 f'(<a href="{_LIVE_PAGE}">open the page</a>); here, the example it shows first.</p>')
-        pieces += [content[position:start], f'<div class="atlas-pack__widget">{note}{static}</div>']
-        position = end
-    pieces.append(content[position:])
-    return "".join(pieces)
-
-
-def _balanced_end(text: str, start: int, tag: str) -> int:
-    """The index just past the element opened at ``start``, counting nested elements of the same tag."""
-    pattern = re.compile(rf"<(/?){tag}[\s>]")
-    depth = 0
-    for match in pattern.finditer(text, start):
-        depth += -1 if match[1] else 1
-        if depth == 0:
-            return text.index(">", match.end() - 1) + 1
-    return len(text)
-
-
-def _balanced_block(text: str, opening: re.Pattern, tag: str) -> str:
-    match = opening.search(text)
-    return text[match.start():_balanced_end(text, match.start(), tag)] if match else ""
+        content = content[:start] + f'<div class="atlas-pack__widget">{note}{print_html}</div>' + content[end + len(end_marker):]
+    return content
 
 
 def drop_sections(content: str) -> str:
@@ -213,15 +186,12 @@ def drop_sections(content: str) -> str:
     return content[:min(cuts)] if cuts else content
 
 
-def bibliography_html(bibliography) -> str:
+def bibliography_html(formatter: Formatter) -> str:
     """Every reference in APA order, each with its DOI link, as ``<li id="bib-<key>">``."""
-    items = []
-    for reference in sorted(bibliography, key=apa_sort_key):
-        apa = format_reference(reference, style="apa", output="html")
-        doi = ""
-        if reference.doi and "doi.org" not in apa:
-            doi = f' <a href="{html.escape(doi_url(reference.doi), quote=True)}">https://doi.org/{html.escape(reference.doi)}</a>'
-        items.append(f'<li id="bib-{html.escape(reference.key, quote=True)}">{apa}{doi}</li>')
+    items = [
+        f'<li id="bib-{html.escape(reference.key, quote=True)}">{formatter.reference_list_entry(reference)}</li>'
+        for reference in formatter.sorted()
+    ]
     return (f'<section class="atlas-pack__bibliography" aria-labelledby="{BIBLIOGRAPHY_ID}">'
             f'<h2 id="{BIBLIOGRAPHY_ID}">Bibliography</h2>'
             f'<ol class="atlas-refs atlas-refs--page">{"".join(items)}</ol></section>')

@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import quote
 
-DOI_BASE = "https://doi.org/"
+from alliance_atlas.bibliography.formatting import doi_url  # noqa: F401  (one definition, for the site modules)
+
 PUBMED_BASE = "https://pubmed.ncbi.nlm.nih.gov/"
 PMC_BASE = "https://pmc.ncbi.nlm.nih.gov/articles/"
 SCHOLAR_BASE = "https://scholar.google.com/scholar?q="
@@ -20,10 +21,6 @@ def relative_url(url: str, other: str) -> str:
         other = head if "." in tail else other
     relative = posixpath.relpath("/" + url, "/" + other)
     return relative + "/" if url.endswith("/") else relative
-
-
-def doi_url(doi: str) -> str:
-    return DOI_BASE + quote(doi.strip(), safe="/:;()._-")
 
 
 def pubmed_url(pmid: str) -> str:

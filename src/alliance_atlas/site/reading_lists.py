@@ -13,9 +13,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from alliance_atlas.bibliography.formatting import format_reference
+from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.vocabulary import TOPICS, Topic
-from alliance_atlas.site.builder import (
+from alliance_atlas.site.reading_list_tray import (
     BUILDER_DATA_PATH,
     SHARE_PAGE_URL,
     apa_markdown,
@@ -26,7 +26,6 @@ from alliance_atlas.site.builder import (
     text_html,
     tray_html,
 )
-from alliance_atlas.site.citations import apa_sort_key
 from alliance_atlas.site.links import relative_url
 
 INDEX_PAGE = "reading-lists/index.md"
@@ -81,6 +80,8 @@ class ReadingList:
     topic: Topic
     core: tuple = ()
     further: tuple = ()
+    #: formats the entries, with the year suffixes of the whole bibliography
+    formatter: Formatter | None = field(default=None, compare=False, repr=False)
 
     @property
     def references(self) -> tuple:
@@ -92,18 +93,19 @@ class ReadingList:
         return ((CORE_HEADING, self.core), (FURTHER_HEADING, self.further))
 
 
-def reading_list(bibliography, slug: str) -> ReadingList:
-    members = sorted((reference for reference in bibliography if slug in reference.topics), key=apa_sort_key)
+def reading_list(formatter: Formatter, slug: str) -> ReadingList:
+    members = formatter.sorted(reference for reference in formatter.bibliography if slug in reference.topics)
     return ReadingList(
         TOPICS[slug],
         tuple(reference for reference in members if reference.core),
         tuple(reference for reference in members if not reference.core),
+        formatter,
     )
 
 
-def reading_lists(bibliography) -> dict[str, ReadingList]:
+def reading_lists(formatter: Formatter) -> dict[str, ReadingList]:
     """One list per topic of the vocabulary, in its display order, empty topics included (their URLs are permanent)."""
-    return {slug: reading_list(bibliography, slug) for slug in TOPICS}
+    return {slug: reading_list(formatter, slug) for slug in TOPICS}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -121,7 +123,7 @@ def list_text(reading: ReadingList, site_name: str = "Alliance Atlas", address: 
         if references:
             lines += [heading, ""]
             for reference in references:
-                lines += [format_reference(reference, style="apa", output="text"), ""]
+                lines += [reading.formatter.reference(reference, "apa", "text"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -133,7 +135,7 @@ def list_markdown(reading: ReadingList, site_name: str = "Alliance Atlas", addre
         if references:
             lines += [f"## {heading}", ""]
             for reference in references:
-                lines += [apa_markdown(reference), ""]
+                lines += [apa_markdown(reference, reading.formatter), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -201,8 +203,8 @@ def _safe_html(fragment: str) -> str:
     return fragment.replace("@", "&#64;")
 
 
-def entry_html(reference, links: ListLinks, short: str) -> str:
-    apa = _safe_html(format_reference(reference, style="apa", output="html"))
+def entry_html(reference, links: ListLinks, short: str, formatter: Formatter) -> str:
+    apa = _safe_html(formatter.reference(reference, "apa", "html"))
     href = links.to(links.reference_urls[reference.key])
     annotation = text_html(reference.annotation) if reference.annotation else "No annotation yet."
     return (
@@ -215,10 +217,12 @@ def entry_html(reference, links: ListLinks, short: str) -> str:
     )
 
 
-def entries_html(references, links: ListLinks, bibliography, empty: str) -> str:
+def entries_html(references, links: ListLinks, formatter: Formatter, empty: str) -> str:
     if not references:
         return f'<div class="atlas-reading-list__none"><p>{text_html(empty)}</p></div>'
-    items = "".join(entry_html(reference, links, short_reference(reference, bibliography)) for reference in references)
+    items = "".join(
+        entry_html(reference, links, short_reference(reference, formatter), formatter) for reference in references
+    )
     return f'<ol class="atlas-refs atlas-reading-list">{items}</ol>'
 
 
@@ -238,7 +242,7 @@ def site_pages_html(pages: list[SitePage], links: ListLinks) -> str:
     return f"<p>On this site: {items}.</p>"
 
 
-def topic_page_markdown(reading: ReadingList, bibliography, links: ListLinks, site_pages: list[SitePage]) -> str:
+def topic_page_markdown(reading: ReadingList, links: ListLinks, site_pages: list[SitePage]) -> str:
     """The whole page of one topic's reading list."""
     topic = reading.topic
     slug = topic.slug
@@ -260,9 +264,9 @@ def topic_page_markdown(reading: ReadingList, bibliography, links: ListLinks, si
         sections += ["## Download this list {#download}", downloads_html(slug, links)]
     sections += [
         "## Core readings {#core}",
-        entries_html(reading.core, links, bibliography, "No core reading has been chosen for this topic yet."),
+        entries_html(reading.core, links, reading.formatter, "No core reading has been chosen for this topic yet."),
         "## Further readings {#further}",
-        entries_html(reading.further, links, bibliography, "No further reading on this topic yet."),
+        entries_html(reading.further, links, reading.formatter, "No further reading on this topic yet."),
         tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
     ]
     return "\n\n".join(sections) + "\n"

@@ -13,14 +13,14 @@ import weakref
 from dataclasses import dataclass
 
 from alliance_atlas.bibliography.exports import to_bibtex, to_csl_json, to_ris
-from alliance_atlas.bibliography.formatting import format_reference
+from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.highwire import highwire_meta
 from alliance_atlas.bibliography.vocabulary import EVIDENCE_TYPES, TOPICS
-from alliance_atlas.site.builder import BUILDER_DATA_PATH, SHARE_PAGE_URL, builder_data, pick_html, short_reference, tray_html
-from alliance_atlas.site.citations import apa_sort_key
+from alliance_atlas.site.reading_list_tray import BUILDER_DATA_PATH, SHARE_PAGE_URL, builder_data, pick_html, short_reference, tray_html
+from alliance_atlas.bibliography.intext import apa_sort_key, author_short
 from alliance_atlas.site.links import doi_url, pmc_url, pubmed_url, relative_url, scholar_url
 from alliance_atlas.site.state import CitedOn
-from alliance_atlas.site.widgets import copy_button, copy_status
+from alliance_atlas.site.copy_buttons import copy_button, copy_status
 
 INDEX_PAGE = "references/index.md"
 DOWNLOADS = "downloads"
@@ -68,9 +68,9 @@ def export(references: list, extension: str) -> str:
     raise ValueError(f"no export format {extension!r}")
 
 
-def download_files(bibliography) -> dict[str, str]:
+def download_files(formatter: Formatter) -> dict[str, str]:
     """Every export the site offers: the whole bibliography, each topic, and each entry, by site path."""
-    ordered = sorted(bibliography, key=apa_sort_key)
+    ordered = formatter.sorted()
     files: dict[str, str] = {}
     for extension, _, _ in EXPORT_FORMATS:
         files[whole_download_path(extension)] = export(ordered, extension)
@@ -80,7 +80,7 @@ def download_files(bibliography) -> dict[str, str]:
                 files[topic_download_path(slug, extension)] = export(members, extension)
         for reference in ordered:
             files[entry_download_path(reference.key, extension)] = export([reference], extension)
-    files[BUILDER_DATA_PATH] = builder_data(ordered, bibliography)
+    files[BUILDER_DATA_PATH] = builder_data(ordered, formatter)
     return files
 
 
@@ -113,10 +113,10 @@ def page_meta(reference) -> dict:
     }
 
 
-def reference_page_markdown(reference, bibliography, links: PageLinks) -> str:
+def reference_page_markdown(reference, formatter: Formatter, links: PageLinks) -> str:
     """The whole page of one reference; "Cited on" is a placeholder until every page has been read."""
     key = reference.key
-    apa_html = format_reference(reference, style="apa", output="html")
+    apa_html = formatter.reference(reference, "apa", "html")
     sections = [
         f'<h1 id="reference-title">{_e(reference.title)}</h1>',
         f'<div class="atlas-reference"><p class="atlas-reference__apa">{apa_html}</p>{badges_html(reference, links)}</div>',
@@ -125,13 +125,13 @@ def reference_page_markdown(reference, bibliography, links: PageLinks) -> str:
         "## Find the work {#find}",
         f'<div class="atlas-links">{find_links_html(reference)}</div>',
         "## Cite this reference {#cite}",
-        formats_html(reference),
+        formats_html(reference, formatter),
         "## Download {#download}",
         downloads_html(key, links),
         "## Cited on {#cited-on}",
         CITED_ON_PLACEHOLDER,
         "## Other references on the same topics {#related}",
-        related_html(reference, bibliography, links),
+        related_html(reference, formatter.bibliography, links),
     ]
     # Raw HTML blocks pass Python-Markdown untouched; the Markdown headings are fixed text of ours.
     return "\n\n".join(sections) + "\n"
@@ -167,14 +167,14 @@ def find_links_html(reference) -> str:
     return f"<ul>{''.join(links)}</ul>"
 
 
-def formats_html(reference) -> str:
+def formats_html(reference, formatter: Formatter) -> str:
     """The reference in every citation style, each with a copy button, and its BibTeX."""
     status_id = "copy-status"
     rows = []
     buttons = []
     for style, label in COPY_STYLES:
-        rows.append(f"<dt>{_e(label)}</dt><dd>{format_reference(reference, style=style, output='html')}</dd>")
-        buttons.append(copy_button(f"Copy {label}", format_reference(reference, style=style, output="text"), status_id))
+        rows.append(f"<dt>{_e(label)}</dt><dd>{formatter.reference(reference, style, 'html')}</dd>")
+        buttons.append(copy_button(f"Copy {label}", formatter.reference(reference, style, "text"), status_id))
     bibtex = bibtex_text(reference)
     rows.append(f'<dt>BibTeX</dt><dd class="no-copy"><pre><code>{_e(bibtex)}</code></pre></dd>')
     buttons.append(copy_button("Copy BibTeX", bibtex, status_id))
@@ -242,7 +242,7 @@ def related_html(reference, bibliography, links: PageLinks) -> str:
         shared = [TOPICS[slug].label if slug in TOPICS else slug for slug in other.topics if slug in reference.topics]
         href = links.to(links.reference_urls[other.key])
         items.append(
-            f'<li><a href="{_attr(href)}">{_e(other.title)}</a> ({_e(_short_authors(other))}, {other.year})'
+            f'<li><a href="{_attr(href)}">{_e(other.title)}</a> ({_e(author_short(other, "&", missing="Anonymous"))}, {other.year})'
             f' <span class="atlas-related__topics">— shares: {_e(", ".join(shared))}</span></li>'
         )
     return f'<div class="atlas-related"><ul>{"".join(items)}</ul></div>'
@@ -271,8 +271,9 @@ def cited_on_html(places: list[CitedOn], page_url: str) -> str:
 # The list of every reference, with its filter
 # ----------------------------------------------------------------------------------------------
 
-def index_page_markdown(bibliography, links: PageLinks) -> str:
-    ordered = sorted(bibliography, key=apa_sort_key)
+def index_page_markdown(formatter: Formatter, links: PageLinks) -> str:
+    bibliography = formatter.bibliography
+    ordered = formatter.sorted()
     years = [reference.year for reference in ordered]
     sections = [
         "---\ntitle: References\n---",
@@ -283,7 +284,7 @@ def index_page_markdown(bibliography, links: PageLinks) -> str:
         "## Browse and filter {#browse}",
         filter_form_html(bibliography, min(years, default=0), max(years, default=0)),
         f'<p class="atlas-filter__status" id="{FILTER_STATUS_ID}" role="status" aria-live="polite">{len(ordered)} references.</p>',
-        reference_list_html(ordered, links, bibliography),
+        reference_list_html(ordered, links, formatter),
         tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
         "## Download by topic {#download}",
         downloads_index_html(bibliography, links),
@@ -291,16 +292,16 @@ def index_page_markdown(bibliography, links: PageLinks) -> str:
     return "\n\n".join(sections) + "\n"
 
 
-def reference_list_html(ordered: list, links: PageLinks, bibliography=None) -> str:
+def reference_list_html(ordered: list, links: PageLinks, formatter: Formatter) -> str:
     items = []
     for reference in ordered:
         href = links.to(links.reference_urls[reference.key])
         items.append(
             f'<li id="ref-{_attr(reference.key)}" data-topics="{_attr(" ".join(reference.topics))}"'
             f' data-evidence="{_attr(reference.evidence or "")}" data-year="{reference.year}">'
-            f'{format_reference(reference, style="apa", output="html")}'
+            f'{formatter.reference(reference, "apa", "html")}'
             f' <a class="atlas-refs__more" href="{_attr(href)}">Details</a>'
-            f"{pick_html(reference, short_reference(reference, bibliography))}</li>"
+            f"{pick_html(reference, short_reference(reference, formatter))}</li>"
         )
     return f'<ol class="atlas-refs" id="{LIST_ID}">{"".join(items)}</ol>'
 
@@ -352,14 +353,3 @@ def downloads_index_html(bibliography, links: PageLinks) -> str:
             rows.append(f"<li>{_e(topic.label)} ({count}): {_download_links(links, paths)}</li>")
     rows.append(f"<li>All topics: {whole_downloads_html(links)}</li>")
     return f'<div class="atlas-downloads"><ul>{"".join(rows)}</ul></div>'
-
-
-def _short_authors(reference) -> str:
-    people = reference.authors or reference.editors
-    if not people:
-        return "Anonymous"
-    if len(people) == 1:
-        return people[0].surname
-    if len(people) == 2:
-        return f"{people[0].surname} & {people[1].surname}"
-    return f"{people[0].surname} et al."

@@ -1,15 +1,19 @@
-"""What the bibliography hooks share during one build: the loaded bibliography and who cites what.
+"""Everything one build keeps between hook calls, on one object.
 
-The hooks are separate modules, loaded by MkDocs from file paths; they meet here. ``reset``
-runs at the start of every build (``on_config``), so ``mkdocs serve`` rebuilds start clean.
+The hooks are separate modules, loaded by MkDocs from file paths; they meet here, and keep no
+state of their own. ``reset`` runs at the start of every build (``on_config`` of
+hooks/bibliography_load.py, the first hook), so ``mkdocs serve`` rebuilds start clean.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from alliance_atlas.bibliography.formatting import Formatter
 
 
 class PageKind(str, Enum):
@@ -44,13 +48,27 @@ class CitedOn:
 @dataclass
 class BuildState:
     bibliography: Any = None
+    #: the .bib file, the source of the generated pages (their date is its last commit)
     bibliography_path: Path | None = None
+    #: formats every reference in the context of the whole bibliography; made once per build
+    formatter: Formatter | None = None
     #: key -> the URL of its reference page (site-relative, as MkDocs' File.url)
     reference_urls: dict[str, str] = field(default_factory=dict)
     #: src_uri -> every page a hook generated; each generator registers its pages here and nowhere else
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
     #: key -> places it is cited, in the order pages were read
     cited_on: dict[str, list[CitedOn]] = field(default_factory=dict)
+    #: files written into the site after the build (site path -> text), e.g. the reading lists' .txt and .md
+    text_files: dict[str, str] = field(default_factory=dict)
+    #: the pages in nav order, for the course pack
+    nav_pages: list = field(default_factory=list)
+    #: src_uri -> widget id -> the widget (``widgets.markup.Widget``), put into the page once Markdown has rendered it
+    widget_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the last commit dates of the pages (read once per build, on first use)
+    git_dates: Any = None
+    #: a generated page's source file -> its last commit date (None when git cannot tell), read on first use
+    source_dates: dict[Path, Any] = field(default_factory=dict)
+    build_date: datetime.date = field(default_factory=datetime.date.today)
 
     def register_generated(self, src_uri: str, kind: PageKind, *, source: Path | None = None,
                            key: str | None = None) -> None:
@@ -80,9 +98,10 @@ STATE = BuildState()
 
 
 def reset(bibliography: Any = None, path: Path | None = None) -> BuildState:
-    """Start a new build: forget the previous build's pages and citations."""
+    """Start a new build: forget the previous build's pages, citations and files."""
     global STATE
-    STATE = BuildState(bibliography=bibliography, bibliography_path=path)
+    formatter = Formatter(bibliography) if bibliography is not None else None
+    STATE = BuildState(bibliography=bibliography, bibliography_path=path, formatter=formatter)
     return STATE
 
 

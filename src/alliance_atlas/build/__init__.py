@@ -1,0 +1,1 @@
+"""Build plumbing with no content of its own: offline vendor assets, their pinned versions, and permalinks."""
