@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from alliance_atlas.service_worker import (
+from alliance_atlas.build.service_worker import (
     ServiceWorkerError,
     generate,
     nav_page_files,

@@ -1,6 +1,6 @@
 """The pure halves of the offline layer: which files hold the nav pages, the manifest, the cache names."""
 
-from alliance_atlas.service_worker import nav_page_files, page_file, page_url, vendor_cache_name, web_manifest
+from alliance_atlas.build.service_worker import nav_page_files, page_file, page_url, vendor_cache_name, web_manifest
 
 
 def test_page_file_follows_mkdocs_directory_urls():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_atlas.service_worker import MANIFEST, SAVE_LIST, SERVICE_WORKER, generate, nav_page_files
+from alliance_atlas.build.service_worker import MANIFEST, SAVE_LIST, SERVICE_WORKER, generate, nav_page_files
 from support.browser import axe_violations, new_recorded_context, watch_console
 from support.server import serve_switchable
 from support.sitebuild import REPO_ROOT

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from alliance_atlas.service_worker import MANIFEST, OFFLINE_PAGE, SAVE_LIST, SERVICE_WORKER, site_pages
+from alliance_atlas.build.service_worker import MANIFEST, OFFLINE_PAGE, SAVE_LIST, SERVICE_WORKER, site_pages
 
 pytestmark = pytest.mark.build
 

@@ -2,7 +2,7 @@
 // "Save the atlas for offline use" control, and explains, on the offline page, which address was not saved.
 //
 // Material's instant navigation keeps this script alive between pages, so it runs once per visit: it
-// registers once and subscribes to document$ once; the controls are bound on each page that shows them.
+// registers once and subscribes once (AtlasPage.onPage, atlas-page.js); the controls are bound on each page.
 // The addresses come from <meta name="atlas-offline"> (overrides/main.html), written from the package's
 // constants, and are read once, relative to the first page of the visit.
 (function () {
@@ -161,9 +161,5 @@
     explainMissingPage();
   }
 
-  if (window.document$) {
-    window.document$.subscribe(onPage);
-  } else {
-    document.addEventListener("DOMContentLoaded", onPage);
-  }
+  window.AtlasPage.onPage(onPage);
 })();

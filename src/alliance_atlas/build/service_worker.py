@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from alliance_atlas.vendor import PYODIDE, SHIPPED, VENDOR_DIR
+from alliance_atlas.build.vendor import PYODIDE, SHIPPED, VENDOR_DIR
+from alliance_atlas.widgets.bundle import BUNDLE_PATH
 
 SCRIPT = Path(__file__).with_name("service_worker.mjs")
 SERVICE_WORKER = "sw.js"
@@ -31,7 +32,7 @@ OFFLINE_PAGE = "about/offline/"
 # The offline page's query parameter naming the address that was asked for.
 FROM_PARAM = "from"
 SAVE_LIST = "assets/offline/pages.json"
-PYTHON_BUNDLE = "assets/python/alliance_atlas.zip"
+PYTHON_BUNDLE = BUNDLE_PATH
 ICONS = (("assets/images/icon-192.png", "192x192"), ("assets/images/icon-512.png", "512x512"))
 THEME_COLOUR = "#1f4e79"  # --md-primary-fg-color in docs/assets/stylesheets/atlas.css
 
