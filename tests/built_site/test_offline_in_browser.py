@@ -7,7 +7,6 @@ so that a test can point it at a second build (a deployment of new content at th
 
 from __future__ import annotations
 
-
 import os
 import re
 import shutil
