@@ -64,9 +64,17 @@ class ConsoleLog:
         self.errors.append(f"uncaught: {error}")
 
 
-def new_recorded_context(browser, **context_options):
-    """A fresh context whose requests leave only for 127.0.0.1; the rest are aborted and recorded."""
-    context = browser.new_context(**context_options)
+def new_recorded_context(browser, *, service_workers: str = "block", **context_options):
+    """A fresh context whose requests leave only for 127.0.0.1; the rest are aborted and recorded.
+
+    The site registers a service worker (offline.js). It is blocked here by default, as Playwright advises
+    with routes: requests answered from the worker's cache never reach `route`, so a test that fakes or counts
+    a response (a missing Python bundle, say) would see the cache instead, and each context would spend the
+    machine's two cores precaching the site. Tests of offline use pass `service_workers="allow"`: the worker's
+    own fetches still go through `route` (tests/site/test_offline_in_browser.py checks it), so the record of
+    third-party requests stays complete.
+    """
+    context = browser.new_context(service_workers=service_workers, **context_options)
     network = NetworkLog()
     context.route("**/*", network.handle)
     return context, network

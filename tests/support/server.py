@@ -34,3 +34,29 @@ def serve_directory(root: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _SwitchableHandler(_QuietHandler):
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=str(server.root))
+
+
+class SwitchableServer(ThreadingHTTPServer):
+    """Serves `root`, which a test may point at another build: the same address, new content (a deployment)."""
+
+    root: Path
+
+
+@contextmanager
+def serve_switchable(root: Path):
+    """Yield a running SwitchableServer for `root`; its address is `server.url`."""
+    server = SwitchableServer(("127.0.0.1", 0), _SwitchableHandler)
+    server.root = root
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

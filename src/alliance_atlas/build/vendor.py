@@ -49,8 +49,10 @@ VEGA_EMBED = VendorPackage(
 # mkdocs-jupyter embeds MathJax 3 on notebook pages; es5/ holds its fonts and extensions.
 MATHJAX = VendorPackage("mathjax", "3.2.2", ("es5",), "es5/tex-mml-chtml.js")
 AXE_CORE = VendorPackage("axe-core", "4.14.1", ("axe.min.js",), "axe.min.js", ships=False)
+# A build tool: generates the service worker (and copies its runtime) at build time; nothing of it is copied here.
+WORKBOX_BUILD = VendorPackage("workbox-build", "7.4.1", (), "", ships=False)
 
-PACKAGES: tuple[VendorPackage, ...] = (PYODIDE, VEGA, VEGA_LITE, VEGA_EMBED, MATHJAX, AXE_CORE)
+PACKAGES: tuple[VendorPackage, ...] = (PYODIDE, VEGA, VEGA_LITE, VEGA_EMBED, MATHJAX, AXE_CORE, WORKBOX_BUILD)
 SHIPPED: tuple[VendorPackage, ...] = tuple(p for p in PACKAGES if p.ships)
 
 
