@@ -53,7 +53,7 @@ def on_env(env, config, files, **kwargs):
         raise PluginError("the course pack found no content page in the nav")
     body = pack_html(chapters, build.formatter or Formatter([]), build.reference_urls)
     # "Check your understanding": the questions print without answers; the answers close the pack.
-    body += pack_answers(_nav_pages, chapters, build.bibliography, build.reference_urls)
+    body += pack_answers(build.nav_pages, chapters, build.formatter, build.reference_urls)
     pack.content = with_pack_date(pack.content.replace(PLACEHOLDER, body, 1), build.build_date.isoformat())
     return env
 

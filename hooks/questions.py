@@ -114,4 +114,4 @@ def _export_cite():
     build = state.current()
     if build.bibliography is None:
         return lambda text: text
-    return plain_citations(lambda text: render_citations(text, build.bibliography, "", build.reference_urls).markdown)
+    return plain_citations(lambda text: render_citations(text, build.formatter, "", build.reference_urls).markdown)

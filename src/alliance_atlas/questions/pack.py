@@ -15,14 +15,14 @@ _APPENDIX_URL = "answers/"
 APPENDIX_ID = "answers"
 
 
-def pack_answers(nav_pages, chapters, bibliography, reference_urls: dict[str, str]) -> str:
+def pack_answers(nav_pages, chapters, formatter, reference_urls: dict[str, str]) -> str:
     """The appendix for the pack's ``chapters``, reading each page's questions from its meta; "" if none."""
     by_url = {page.url: page.meta.get(QUESTIONS_META, []) for page in nav_pages}
 
     def cite(text: str) -> str:
-        if bibliography is None:
+        if formatter is None:
             return text
-        return render_citations(text, bibliography, _APPENDIX_URL, reference_urls).markdown
+        return render_citations(text, formatter, _APPENDIX_URL, reference_urls).markdown
 
     def link(url: str, question_id: str) -> str:
         return f"{relative_url(url, _APPENDIX_URL)}#question-{question_id}"
