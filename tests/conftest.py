@@ -8,11 +8,13 @@ from support.browser import launch_chromium, new_recorded_context, watch_console
 from support.server import serve_directory
 from support.sitebuild import REPO_ROOT, build_site
 
+MINI_SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
+
 
 # A test that needs the real site is a build test, and one that needs Chromium a browser test, whether or not its
 # module says so: `pytest -m "not browser and not build"` is then the fast loop of unit tests.
 _BROWSER_FIXTURES = {"browser", "site_page"}
-_BUILD_FIXTURES = {"site_build"}
+_BUILD_FIXTURES = {"site_build", "mini_site"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -28,6 +30,19 @@ def pytest_collection_modifyitems(config, items):
 def site_build(tmp_path_factory):
     """The real site, built once per test session with --strict."""
     return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory):
+    """``mini_site(name)`` builds ``tests/fixtures/sites/<name>/`` once per module, with --strict."""
+    built = {}
+
+    def build(name):
+        if name not in built:
+            built[name] = build_site(MINI_SITES / name / "mkdocs.yml", tmp_path_factory.mktemp(name) / "site")
+        return built[name]
+
+    return build
 
 
 @pytest.fixture(scope="session")

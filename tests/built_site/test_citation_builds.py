@@ -19,18 +19,6 @@ SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 BIBS = REPO_ROOT / "tests" / "fixtures" / "bib"
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory):
-    built = {}
-
-    def build(name):
-        if name not in built:
-            built[name] = build_site(SITES / name / "mkdocs.yml", tmp_path_factory.mktemp(name) / "site")
-        return built[name]
-
-    return build
-
-
 def paragraph_text(page_html: str, starts_with: str) -> str:
     for paragraph in re.findall(r"<p>(.*?)</p>", page_html, re.DOTALL):
         text = html.unescape(re.sub(r"<[^>]+>", "", paragraph))

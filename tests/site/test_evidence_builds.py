@@ -13,18 +13,6 @@ pytestmark = pytest.mark.build
 SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 
 
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory):
-    built = {}
-
-    def build(name):
-        if name not in built:
-            built[name] = build_site(SITES / name / "mkdocs.yml", tmp_path_factory.mktemp(name) / "site")
-        return built[name]
-
-    return build
-
-
 def test_shortcodes_render_and_the_table_cites_through_the_citation_engine(mini_site):
     result = mini_site("evidence")
     assert result.ok, result.output[-3000:]

@@ -20,12 +20,12 @@ from alliance_atlas.evidence.evidence_map import evidence_map_html
 from alliance_atlas.evidence.model import Effect
 from alliance_atlas.evidence.render import INLINE_PARTS, inline_html, table_html
 from alliance_atlas.evidence.vocabulary import AREAS, area_label
+from alliance_atlas.site.fences import fenced_ranges
 
 NAMES = ("effect", "effects", "evidence-map")
 _SHORTCODE = re.compile(r"<!--\s*atlas:(?P<name>effects|effect|evidence-map)(?P<attrs>(?:\s+[^\s=]+\s*=\s*\"[^\"]*\")*)\s*-->")
 _ANY = re.compile(r"<!--\s*atlas:(?:effects?|evidence-map)\b[^\n]*")
 _ATTRIBUTE = re.compile(r"([^\s=]+)\s*=\s*\"([^\"]*)\"")
-_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 _ALLOWED = {"effect": ("id", "show"), "effects": ("ids", "area", "caption"), "evidence-map": ()}
 
 
@@ -43,7 +43,7 @@ def expand(
 ) -> str:
     """Replace every evidence shortcode of ``markdown`` by its HTML."""
     by_id: Mapping[str, Effect] = {effect.id: effect for effect in effects}
-    fenced = _fenced_ranges(markdown)
+    fenced = fenced_ranges(markdown)
 
     def where(position: int) -> str:
         return f"{page}:{markdown.count(chr(10), 0, position) + 1}"
@@ -111,19 +111,6 @@ def _alone_on_line(markdown: str, match: re.Match[str]) -> bool:
     end = markdown.find("\n", match.end())
     line = markdown[start: len(markdown) if end == -1 else end]
     return line.strip() == match[0].strip()
-
-
-def _fenced_ranges(markdown: str) -> list[tuple[int, int]]:
-    ranges, opened = [], None
-    for match in _FENCE.finditer(markdown):
-        if opened is None:
-            opened = match
-        elif match["fence"][0] == opened["fence"][0] and len(match["fence"]) >= len(opened["fence"]):
-            ranges.append((opened.start(), match.end()))
-            opened = None
-    if opened is not None:
-        ranges.append((opened.start(), len(markdown)))
-    return ranges
 
 
 def _check_all_readable(markdown: str, fenced: list[tuple[int, int]], page: str) -> None:

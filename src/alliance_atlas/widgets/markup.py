@@ -35,11 +35,11 @@ from alliance_atlas.trajectories import PRESETS
 from alliance_atlas.widgets import api, contract
 from alliance_atlas.widgets.contract import ATTRIBUTES as A, CLASSES as C, part_id
 from alliance_atlas.widgets.controls import PARAMETERS, PRESET_LABELS, SCALE_CHOICES, SETTINGS, format_score
+from alliance_atlas.site.fences import fenced_ranges
 
 SHORTCODE = re.compile(r"^<!--\s*atlas:(?P<name>[\w-]+)(?P<attrs>(?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*-->[ \t]*$", re.MULTILINE)
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
 _ANY_SHORTCODE = re.compile(r"^[ \t]*<!--\s*atlas:(?P<name>[^\s>]*)", re.MULTILINE)
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
 STATIC_CHART = "<!-- atlas-static-chart {chart_id} -->"
 #: Around each widget in the rendered page, so that the course pack can put the print version in its place.
@@ -90,7 +90,7 @@ def expand_shortcodes(markdown: str, *, page: str = "") -> tuple[str, dict[str, 
     Shortcodes inside fenced code blocks are left alone, so documentation can show them.
     """
     where = f"{page}: " if page else ""
-    fenced = _fenced_ranges(markdown)
+    fenced = fenced_ranges(markdown)
     slots: dict[str, Widget] = {}
     counts: dict[str, int] = {}
 
@@ -130,23 +130,9 @@ def fill_slots(page_html: str, slots: dict[str, Widget]) -> str:
     return page_html
 
 
-def _fenced_ranges(markdown: str) -> list[tuple[int, int]]:
-    ranges = []
-    opened: re.Match[str] | None = None
-    for match in _FENCE.finditer(markdown):
-        if opened is None:
-            opened = match
-        elif match["fence"][0] == opened["fence"][0] and len(match["fence"]) >= len(opened["fence"]):
-            ranges.append((opened.start(), match.end()))
-            opened = None
-    if opened is not None:
-        ranges.append((opened.start(), len(markdown)))
-    return ranges
-
-
 def _check_no_malformed(markdown: str, *, fenced_source: str, where: str) -> None:
     """A shortcode that did not match (not alone on its line, bad quoting) is an error, not silent text."""
-    fenced = _fenced_ranges(markdown)
+    fenced = fenced_ranges(markdown)
     for match in _ANY_SHORTCODE.finditer(markdown):
         if any(start <= match.start() < end for start, end in fenced):
             continue
