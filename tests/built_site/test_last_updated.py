@@ -16,8 +16,8 @@ def test_every_content_page_shows_its_last_updated_date_under_its_title(site_dir
     checked = 0
     for page in built_pages(site_dir):
         text = page.read_text(encoding="utf-8")
-        if 'id="cite-this-page"' not in text:
-            continue  # generated reference pages, notebooks and 404 carry no page citation and no date
+        if 'class="atlas-cite-page"' not in text:
+            continue  # generated pages, notebooks and 404 carry no page citation (tests/built_site/test_page_kinds.py)
         line = _LINE.search(text)
         assert line, f"{page_url_path(site_dir, page)}: no 'Last updated' line under the title"
         assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', line[1]), page_url_path(site_dir, page)

@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from alliance_atlas.site.cite_page import (
+    source_date,
     SHALLOW,
     UNCOMMITTED,
     GitDates,
@@ -117,3 +118,27 @@ def test_a_deeper_shallow_clone_dates_files_changed_after_the_boundary(tmp_path)
 def test_no_git_history_falls_back_to_the_labelled_build_date(tmp_path):
     when = page_date("index.md", last_commit_dates(tmp_path), BUILD_DAY)
     assert not when.from_git and when.date == BUILD_DAY and "Built" in when.label
+
+
+def test_a_generated_pages_source_is_dated_when_a_merge_changed_it_last(tmp_path):
+    """Merges list no files in `git log --name-only`; the source's date must still be found."""
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                       check=True, capture_output=True)
+
+    source = tmp_path / "alliance.bib"
+    git("init", "-q", "-b", "main")
+    source.write_text("a\n")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    git("checkout", "-qb", "side")
+    source.write_text("a\nb\n")
+    git("commit", "-qam", "side")
+    git("checkout", "-q", "main")
+    source.write_text("z\na\n")
+    git("commit", "-qam", "main")
+    git("merge", "-q", "--no-edit", "side")  # both sides' lines: the merge differs from each parent
+    when = source_date(source)
+    assert when is not None and when.from_git and when.date == dt.date.today()
+    source.write_text("changed\n")
+    assert source_date(source) is None, "uncommitted changes give no date"

@@ -151,10 +151,17 @@ def source_date(path: Path) -> PageDate | None:
     directory, name = path.parent, path.name
     if _git(directory, "status", "--porcelain", "--", name):
         return None
-    log = _git(directory, "log", "-1", "--format=%x00%H %cs", "--name-only", "--relative", "--", name)
-    dates = parse_git_log(log or "", shallow_boundary(directory))
-    when = dates.get(name)
-    return PageDate(when, True) if when else None
+    # No --name-only: the newest commit may be a merge, which lists no files without a diff of its own.
+    head = (_git(directory, "log", "-1", "--format=%H %cs", "--", name) or "").split()
+    if len(head) != 2:
+        return None
+    boundary = shallow_boundary(directory)
+    if head[0] in boundary or "*" in boundary:
+        return None
+    try:
+        return PageDate(_dt.date.fromisoformat(head[1]), True)
+    except ValueError:
+        return None
 
 
 def last_updated_html(when: PageDate) -> str:
