@@ -25,13 +25,15 @@ class PageVisit:
 
 def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[PageVisit]:
     # The sync API belongs to one thread, so each crawler thread drives its own Chromium.
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
     visits = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         context, network = new_recorded_context(browser, color_scheme=color_scheme)
         page = context.new_page()
+        # Heavy pages (Python, the course pack) can take longer than Playwright's 30 s to load on a busy machine.
+        page.set_default_timeout(90_000)
         console = watch_console(page)
         try:
             for path in paths:
@@ -40,7 +42,12 @@ def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[Pag
                 response = page.goto(site_url + path, wait_until="load")
                 # Late requests (fonts, workers, fetches) start after `load`: wait until the network has been
                 # quiet for 500 ms (Playwright's networkidle), so that any of them has been made and recorded.
-                page.wait_for_load_state("networkidle")
+                # A page that boots Python keeps fetching its own (local) files for a while on a loaded machine;
+                # after 15 s every request it has started is recorded, which is all this guard needs.
+                try:
+                    page.wait_for_load_state("networkidle", timeout=15_000)
+                except PlaywrightTimeout:
+                    pass
                 visit = PageVisit(path or "/", response.status if response else None)
                 visit.violations = axe_violations(page)
                 visit.blocked = list(network.blocked)
