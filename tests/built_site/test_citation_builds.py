@@ -11,11 +11,10 @@ import re
 import pytest
 
 from alliance_atlas.bibliography.parse import load_bibliography
-from support.sitebuild import REPO_ROOT, build_site
+from support.sitebuild import REPO_ROOT
 
 pytestmark = pytest.mark.build
 
-SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 BIBS = REPO_ROOT / "tests" / "fixtures" / "bib"
 
 

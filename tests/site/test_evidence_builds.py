@@ -6,11 +6,7 @@ import re
 
 import pytest
 
-from support.sitebuild import REPO_ROOT, build_site
-
 pytestmark = pytest.mark.build
-
-SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 
 
 def test_shortcodes_render_and_the_table_cites_through_the_citation_engine(mini_site):
