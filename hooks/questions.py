@@ -25,7 +25,7 @@ from alliance_atlas.site import state
 from alliance_atlas.site.state import PageKind
 from alliance_atlas.site.citations import render_citations
 from alliance_atlas.questions.chart_html import static_chart_specs
-from alliance_atlas.widgets.markup import insert_static_charts
+from alliance_atlas.widgets.parts import insert_static_charts
 
 log = logging.getLogger("mkdocs.hooks.questions")
 _SLOTS_META = "atlas_question_slots"

@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 
 from alliance_atlas.site import state
 from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
-from alliance_atlas.widgets.markup import Widget, WidgetError, expand_shortcodes, fill_slots, static_chart_specs
+from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots
+from alliance_atlas.widgets.parts import Widget, WidgetError, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
 

@@ -79,7 +79,8 @@ def test_only_hand_written_reading_pages_are_chapters():
 
 
 def test_a_live_widget_becomes_its_static_chart_findings_and_open_data_table():
-    from alliance_atlas.widgets.markup import SLOT, explorer, fill_slots
+    from alliance_atlas.widgets.explorer_markup import explorer
+    from alliance_atlas.widgets.markup import SLOT, fill_slots
 
     widget = explorer("atlas-explorer-1", "v-rupture")
     page = fill_slots(f'<h1 id="t">T</h1><p>Before.</p>{SLOT.format(slot=widget.widget_id)}<p>After.</p>', {widget.widget_id: widget})

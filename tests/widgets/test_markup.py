@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from alliance_atlas.widgets import api as browser_api
-from alliance_atlas.widgets import markup
+from alliance_atlas.widgets import analyser_markup, explorer_markup, markup, parts
 
 
 class _Collect(HTMLParser):
@@ -47,12 +47,12 @@ def _parse(html: str) -> _Collect:
 
 @pytest.fixture(scope="module")
 def explorer():
-    return markup.explorer_html("atlas-explorer-1", preset="v-rupture")
+    return explorer_markup.explorer_html("atlas-explorer-1", preset="v-rupture")
 
 
 @pytest.fixture(scope="module")
 def analyser():
-    return markup.analyser_html("atlas-analyser-1")
+    return analyser_markup.analyser_html("atlas-analyser-1")
 
 
 # ------------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_explorer_carries_the_build_time_chart_description_and_table(explorer):
     specs = [json.loads(attrs["data-atlas-spec"]) for tag, attrs in parsed.tags if "data-atlas-spec" in attrs]
     assert specs == [expected["chart"]]
     assert parsed.scripts == []  # instant navigation would run inline JSON as JavaScript
-    assert markup._text(expected["description"]) in explorer
+    assert parts.text(expected["description"]) in explorer
     rows = [attrs for tag, attrs in parsed.tags if tag == "tr"]
     # header + one row per session, then header + one row per episode
     assert len(rows) == 1 + len(expected["table"]) + 1 + len(expected["analysis"]["episodes"])
@@ -151,7 +151,7 @@ def test_the_widget_html_is_one_line_so_markdown_cannot_touch_it(explorer, analy
 
 def test_json_attributes_are_escaped_and_read_back_exactly():
     data = {"a": '</script><img src=x onerror=alert(1)> "quoted" & \'single\'', "b": "\u2028"}
-    html = f'<div data-x="{markup.json_attribute(data)}"></div>'
+    html = f'<div data-x="{parts.json_attribute(data)}"></div>'
     assert "<img" not in html and '"quoted"' not in html
     (tag, attrs), = _parse(html).tags
     assert json.loads(attrs["data-x"]) == data
@@ -164,7 +164,7 @@ def test_the_explorer_configuration_rides_on_the_widget(explorer):
 
 
 def test_table_cells_are_escaped():
-    html = markup.data_table_html("w", [{"session": 1, "score": 1.0, "fitted": 1.0, "events": "<b>rupture</b>"}])
+    html = parts.data_table_html("w", [{"session": 1, "score": 1.0, "fitted": 1.0, "events": "<b>rupture</b>"}])
     assert "&lt;b&gt;rupture&lt;/b&gt;" in html and "<b>" not in html
 
 
@@ -173,8 +173,8 @@ def test_table_cells_are_escaped():
 
 def test_analyser_starts_with_an_analysed_example_and_says_nothing_leaves_the_browser(analyser):
     parsed = _parse(analyser)
-    assert parsed.textareas == [markup.ANALYSER_EXAMPLE]
-    expected = browser_api.analyse_text(markup.ANALYSER_EXAMPLE, markup.ANALYSER_DEFAULT_SCALE)
+    assert parsed.textareas == [analyser_markup.ANALYSER_EXAMPLE]
+    expected = browser_api.analyse_text(analyser_markup.ANALYSER_EXAMPLE, analyser_markup.ANALYSER_DEFAULT_SCALE)
     spec = next(attrs["data-atlas-spec"] for tag, attrs in parsed.tags if "data-atlas-spec" in attrs)
     assert json.loads(spec) == expected["chart"]
     assert "nothing you type or paste is sent to any server" in analyser
@@ -193,8 +193,8 @@ def test_analyser_errors_sit_next_to_their_inputs_and_are_announced(analyser):
 
 def test_the_findings_text_is_the_api_s_and_only_python_writes_it(explorer):
     expected = browser_api.explore_preset("v-rupture")["findings"]
-    assert f'<strong data-atlas-out="pattern">{markup._text(expected["pattern"])}</strong>' in explorer
-    assert f'data-atlas-out="rule">{markup._text(expected["rule"])}</span>' in explorer
+    assert f'<strong data-atlas-out="pattern">{parts.text(expected["pattern"])}</strong>' in explorer
+    assert f'data-atlas-out="rule">{parts.text(expected["rule"])}</span>' in explorer
     script = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts")
     for name in ("PATTERN_LABELS", "formatP", "ruleSummary", "patternLabel"):
         for js in script.glob("*.js"):
@@ -205,20 +205,20 @@ def test_the_findings_text_is_the_api_s_and_only_python_writes_it(explorer):
 # The build-time SVG of each first chart
 
 def test_each_chart_awaits_its_static_svg_and_gets_it_named_by_the_description():
-    widget = markup.explorer("atlas-explorer-1", "v-rupture")
-    specs = markup.static_chart_specs(widget)
+    widget = explorer_markup.explorer("atlas-explorer-1", "v-rupture")
+    specs = parts.static_chart_specs(widget)
     assert list(specs) == ["atlas-explorer-1-chart"]
     assert specs["atlas-explorer-1-chart"] == browser_api.explore_preset("v-rupture")["chart"]
     svg = '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="10" height="10"><g></g>\n</svg>'
     filled = widget.with_static_charts({"atlas-explorer-1-chart": svg})
-    label = markup._attr(specs["atlas-explorer-1-chart"]["description"])
+    label = parts.attr(specs["atlas-explorer-1-chart"]["description"])
     for version in (filled.html, filled.print_html):
         assert f'<svg role="img" aria-label="{label}" data-atlas-static xmlns=' in version
         assert "atlas-static-chart" not in version and "\n" not in version
 
 
 def test_a_chart_without_svg_keeps_an_empty_container_for_the_browser():
-    filled = markup.explorer("atlas-explorer-1", "v-rupture").with_static_charts({})
+    filled = explorer_markup.explorer("atlas-explorer-1", "v-rupture").with_static_charts({})
     assert "<svg" not in filled.html and "atlas-static-chart" not in filled.html
     assert 'data-atlas-widget-chart data-atlas-spec="' in filled.html
 

@@ -61,7 +61,7 @@ class Chapter:
     title: str
     url: str
     content: str
-    #: widget id -> the print version of each widget on the page (``alliance_atlas.widgets.markup.Widget``)
+    #: widget id -> the print version of each widget on the page (``alliance_atlas.widgets.parts.Widget``)
     widgets: dict[str, str] = field(default_factory=dict)
 
 

@@ -63,7 +63,7 @@ class BuildState:
     text_files: dict[str, str] = field(default_factory=dict)
     #: the pages in nav order, for the course pack
     nav_pages: list = field(default_factory=list)
-    #: src_uri -> widget id -> the widget (``widgets.markup.Widget``), put into the page once Markdown has rendered it
+    #: src_uri -> widget id -> the widget (``widgets.parts.Widget``), put into the page once Markdown has rendered it
     widget_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: the last commit dates of the pages (read once per build, on first use)
     git_dates: Any = None

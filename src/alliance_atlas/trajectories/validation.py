@@ -152,31 +152,51 @@ def _is_number(text: str) -> bool:
     return True
 
 
+class NotANumber(ValueError):
+    """A value that is not a finite number; ``shown`` is how to quote it back to the reader."""
+
+    def __init__(self, shown: str, *, finite_only: bool) -> None:
+        super().__init__(shown)
+        self.shown = shown
+        #: True when it was a number, but not a finite one (nan, inf, or an int too large for a float).
+        self.finite_only = finite_only
+
+
+def finite_number(value: Any) -> float:
+    """A finite float from a number or numeric text; ``NotANumber`` otherwise.
+
+    True and False are refused although Python counts them as ints: nobody means them as a number.
+    Callers word the message for their reader (a session's score, a widget setting).
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, numbers.Real)):
+        raise NotANumber(repr(value), finite_only=False)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            number = float(text)
+        except ValueError:
+            raise NotANumber(repr(text), finite_only=False) from None
+    else:
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            number = math.inf
+    if not math.isfinite(number):
+        raise NotANumber(repr(value.strip() if isinstance(value, str) else value), finite_only=True)
+    return number
+
+
 def _to_score(cell: Any, position: int, where: str) -> float:
     # Plain floats are by far the commonest input (CSV rows are re-checked by
     # analyze), so they skip the slower checks below.
     if type(cell) is float and math.isfinite(cell) and abs(cell) <= MAX_ABS_SCORE:
         return cell
-    if isinstance(cell, bool):
-        # True/False are ints in Python, but never meant as a score.
-        raise ValueError(f"{where}Session {position}: {cell!r} is not a number.")
-    if isinstance(cell, str):
-        text = cell.strip()
-        try:
-            value = float(text)
-        except ValueError:
-            raise ValueError(f"{where}Session {position}: {text!r} is not a number.") from None
-        shown = repr(text)
-    elif isinstance(cell, numbers.Real):
-        try:
-            value = float(cell)
-        except OverflowError:  # an int too large for a float
-            value = math.inf
-        shown = repr(cell)
-    else:
-        raise ValueError(f"{where}Session {position}: {cell!r} is not a number.")
-    if not math.isfinite(value):
-        raise ValueError(f"{where}Session {position}: {shown} is not a finite number.")
+    try:
+        value = finite_number(cell)
+    except NotANumber as problem:
+        kind = "a finite number" if problem.finite_only else "a number"
+        raise ValueError(f"{where}Session {position}: {problem.shown} is not {kind}.") from None
     if abs(value) > MAX_ABS_SCORE:
+        shown = repr(cell.strip() if isinstance(cell, str) else cell)
         raise ValueError(f"{where}Session {position}: {shown} is too large to be a score.")
     return value

@@ -13,6 +13,7 @@ from typing import Any
 
 from alliance_atlas.trajectories import PATTERNS, SCALES
 from alliance_atlas.trajectories.episodes import DEFAULT_REPAIR_WINDOW, DEFAULT_THRESHOLD_SD
+from alliance_atlas.trajectories.validation import NotANumber, finite_number
 
 
 class ScoresError(ValueError):
@@ -173,21 +174,17 @@ def checked_scale(scale: Any) -> Any:
 
 def number(value: Any, label: str, *, integer: bool, error: type[ValueError]) -> int | float:
     """A JSON number (or numeric text) as int or float, with a plain message if it is not one."""
-    if isinstance(value, bool):
-        raise error(f"{label} must be a number, not {value!r}.")
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            value = float(text)
-        except ValueError:
-            raise error(f"{label} must be a number; {text!r} is not one.") from None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise error(f"{label} must be a finite number.")
+    try:
+        value = finite_number(value)
+    except NotANumber as problem:
+        if problem.finite_only:
+            raise error(f"{label} must be a finite number.") from None
+        raise error(f"{label} must be a number; {problem.shown} is not one.") from None
     if integer:
         if value != int(value):
             raise error(f"{label} must be a whole number, not {value:g}.")
         return int(value)
-    return float(value)
+    return value
 
 
 def sentence(message: str) -> str:
