@@ -12,7 +12,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from alliance_atlas.bibliography.intext import cite_narrative
 from alliance_atlas.evidence import EvidenceErrors, EvidenceShortcodeError, expand, load_effects
 from alliance_atlas.site import state
 from alliance_atlas.site.links import relative_url
@@ -32,13 +31,14 @@ def on_config(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if "atlas:" not in markdown:
         return markdown
-    bibliography = state.current().bibliography
+    # The build's Formatter, made once in on_config, labels works with the same a/b year suffixes as the citations.
+    formatter = state.current().formatter
     try:
         return expand(
             markdown,
             _effects(config),
             page=f"{Path(config['docs_dir']).name}/{page.file.src_uri}",
-            work_label=lambda key: cite_narrative(bibliography[key], None, bibliography),
+            work_label=formatter.cite_narrative,
             map_href=relative_url(_MAP_PAGE, page.url) if page.url != _MAP_PAGE else "",
         )
     except EvidenceShortcodeError as error:

@@ -64,6 +64,20 @@ def test_a_cell_missing_from_the_page_is_an_error(formatter):
         render_notebook_citations("<div>nothing here</div>", ["Some text [@safran1996resolution]."], formatter, "x/", URLS)
 
 
+def test_a_cell_whose_evidence_shortcodes_were_already_expanded_is_found_and_cited(formatter):
+    """hooks/evidence.py runs first, so a cell with a shortcode is no longer verbatim in the page."""
+    cell = 'Repair went with outcome, <!-- atlas:effect id="x" -->, on <!-- atlas:effect id="x" show="k" --> studies [@stiles2004patterns].'
+    expanded = cell.replace('<!-- atlas:effect id="x" -->', '<span class="atlas-effect"><i>r</i> = .29</span>')
+    expanded = expanded.replace('<!-- atlas:effect id="x" show="k" -->', '<span class="atlas-effect">11</span>')
+    rendered = render_notebook_citations(_page([expanded]), [cell], formatter, "x/", URLS)
+    assert rendered.keys == ["stiles2004patterns"]
+    assert '<span class="atlas-effect"><i>r</i> = .29</span>, on <span class="atlas-effect">11</span> studies' in rendered.markdown
+    assert "[@stiles2004patterns]" not in rendered.markdown
+    # The text around a shortcode must still match: another cell is not taken for this one.
+    with pytest.raises(NotebookPageError, match="Markdown cell 1"):
+        render_notebook_citations(_page([expanded.replace("studies", "trials")]), [cell], formatter, "x/", URLS)
+
+
 def test_references_section_ends_the_page(formatter):
     cell = "Text [@stiles2004patterns]."
     rendered = render_notebook_citations(_page([cell]), [cell], formatter, "x/", URLS)

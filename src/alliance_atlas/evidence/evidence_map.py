@@ -33,8 +33,28 @@ def count_sentence(shown: int, total: int) -> str:
     return f"Showing {shown} of {total} pooled effects."
 
 
+def left_out_html(counts_only: Sequence[Effect]) -> str:
+    """Rows that give a count but no confirmed pooled size have no place on the plot: say so, by name.
+
+    Each work is a narrative citation (``@key``, a validated key) so it links to its reference page.
+    """
+    if not counts_only:
+        return ""
+    works = "; ".join(f"@{effect.key} on {text(effect.association[:1].lower() + effect.association[1:])}" for effect in counts_only)
+    return (
+        f'<p class="{MAP_CLASS}__left-out">Not mapped, because only the number of studies or participants is confirmed, '
+        f"not the pooled size: {works}.</p>"
+    )
+
+
 def evidence_map_html(effects: Sequence[Effect], work_label: Callable[[str], str]) -> str:
-    """The whole map, on one line per element so that no Markdown rule can touch it."""
+    """The whole map, on one line per element so that no Markdown rule can touch it.
+
+    Only rows with a pooled size are mapped (plot, filters and table); rows that give a count alone
+    are named in one sentence under the table.
+    """
+    counts_only = [effect for effect in effects if not effect.has_effect]
+    effects = [effect for effect in effects if effect.has_effect]
     description = describe(effects, len({effect.key for effect in effects}))
     spec = forest_spec(chart_rows(effects, work_label), description)
     return "".join([
@@ -48,6 +68,7 @@ def evidence_map_html(effects: Sequence[Effect], work_label: Callable[[str], str
         "</figure>",
         f'<p class="{MAP_CLASS}__empty" data-atlas-evidence-empty hidden>No pooled effect matches these filters.</p>',
         table_html(effects, TABLE_CAPTION),
+        left_out_html(counts_only),
         "</div>",
     ])
 

@@ -16,7 +16,12 @@ from alliance_atlas.evidence.vocabulary import METRICS
 
 @dataclass(frozen=True)
 class Effect:
-    """One row of ``bibliography/effects.csv``, validated."""
+    """One row of ``bibliography/effects.csv``, validated.
+
+    A row may give a synthesis's count (k, N) without a pooled size, when only the count is confirmed:
+    then ``metric`` is "" and ``effect`` is None (``has_effect`` is False), and the row is listed in
+    tables with "pooled size not confirmed" but drawn nowhere.
+    """
 
     id: str
     key: str
@@ -29,7 +34,7 @@ class Effect:
     n_qualifier: str
     n_unit: str
     metric: str
-    effect: Decimal
+    effect: Decimal | None
     ci_low: Decimal | None
     ci_high: Decimal | None
     ci_level: Decimal | None
@@ -37,6 +42,10 @@ class Effect:
     also_effect: Decimal | None
     note: str
     line: int = 0
+
+    @property
+    def has_effect(self) -> bool:
+        return self.effect is not None
 
     @property
     def has_interval(self) -> bool:

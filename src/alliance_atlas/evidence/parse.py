@@ -92,7 +92,8 @@ def _row(row: list[str], line: int, known_keys: Collection[str], first_line: dic
         hint = f"; closest: {', '.join(close)}" if close else ""
         problems.append(f"unknown bibliography key {key!r}{hint}")
     for column, allowed in (("area", AREAS), ("format", FORMATS), ("population", POPULATIONS), ("metric", METRICS)):
-        if cells[column] not in allowed:
+        # A blank metric is a count without a pooled size, checked below.
+        if cells[column] not in allowed and not (column == "metric" and not cells["metric"]):
             problems.append(f"unknown {column} {cells[column]!r}; known: {', '.join(allowed)}")
     if not cells["association"]:
         problems.append("association is empty")
@@ -102,7 +103,11 @@ def _row(row: list[str], line: int, known_keys: Collection[str], first_line: dic
         problems.append(f"unknown n_qualifier {cells['n_qualifier']!r}; known: {', '.join(sorted(N_QUALIFIERS - {''}))}")
     if not cells["n"] and (cells["n_qualifier"] or cells["n_unit"]):
         problems.append("n_qualifier and n_unit need a value of n")
-    effect = _decimal(cells, "effect", problems, required=True)
+    effect = _decimal(cells, "effect", problems)
+    if not cells["effect"] and cells["metric"]:
+        problems.append("effect is empty; for a count whose pooled size is not confirmed, leave metric empty too")
+    elif cells["effect"] and not cells["metric"]:
+        problems.append("metric is empty; give the effect's metric")
     low = _decimal(cells, "ci_low", problems)
     high = _decimal(cells, "ci_high", problems)
     level = _decimal(cells, "ci_level", problems)
@@ -130,6 +135,8 @@ def _row(row: list[str], line: int, known_keys: Collection[str], first_line: dic
         problems.append(f"unknown also_metric {cells['also_metric']!r}; known: {', '.join(METRICS)}")
     elif also_effect is not None:
         problems.extend(_range_problems(cells["also_metric"], also_effect, "also_effect"))
+    if not cells["metric"] and not cells["effect"]:
+        problems.extend(_count_only_problems(cells))
     if problems:
         return None, problems
     return Effect(
@@ -139,6 +146,17 @@ def _row(row: list[str], line: int, known_keys: Collection[str], first_line: dic
         ci_low=low, ci_high=high, ci_level=level, also_metric=cells["also_metric"],
         also_effect=also_effect, note=cells["note"], line=line,
     ), []
+
+
+def _count_only_problems(cells: dict[str, str]) -> list[str]:
+    """A row with no pooled size must still report a count, and nothing that needs an estimate."""
+    problems = []
+    if not cells["k"] and not cells["n"]:
+        problems.append("metric and effect are empty and so are k and n: the row reports nothing")
+    needing = [column for column in ("ci_low", "ci_high", "ci_level", "also_metric", "also_effect") if cells[column]]
+    if needing:
+        problems.append(f"{', '.join(needing)} given without an effect (metric and effect are empty)")
+    return problems
 
 
 def _integer(cells: dict[str, str], column: str, problems: list[str]) -> int | None:
@@ -151,11 +169,9 @@ def _integer(cells: dict[str, str], column: str, problems: list[str]) -> int | N
     return int(text)
 
 
-def _decimal(cells: dict[str, str], column: str, problems: list[str], *, required: bool = False) -> Decimal | None:
+def _decimal(cells: dict[str, str], column: str, problems: list[str]) -> Decimal | None:
     text = cells[column]
     if not text:
-        if required:
-            problems.append(f"{column} is empty")
         return None
     try:
         if not _DECIMAL.match(text):

@@ -27,8 +27,14 @@ def _stat(metric: str) -> str:
     return f"<i>{text(METRICS[metric][0])}</i>"
 
 
+#: What a table or tooltip says for a row that gives a count but no confirmed pooled size.
+NOT_CONFIRMED = "pooled size not confirmed"
+
+
 def estimate_html(effect: Effect) -> str:
     """``<i>r</i> = .278, 95% CI [.256, .299]``, brackets as character references."""
+    if not effect.has_effect:
+        return text(NOT_CONFIRMED)
     parts = [f"{_stat(effect.metric)} = {text(format_number(effect.effect, effect.metric))}"]
     if effect.has_interval:
         low = format_number(effect.ci_low, effect.metric)
@@ -39,6 +45,8 @@ def estimate_html(effect: Effect) -> str:
 
 def estimate_text(effect: Effect) -> str:
     """The same as plain text, for a chart's tooltip and description."""
+    if not effect.has_effect:
+        return NOT_CONFIRMED
     out = f"{METRICS[effect.metric][0]} = {format_number(effect.effect, effect.metric)}"
     if effect.has_interval:
         out += f", {interval_label(effect)} [{format_number(effect.ci_low, effect.metric)}, {format_number(effect.ci_high, effect.metric)}]"
@@ -52,13 +60,30 @@ def also_html(effect: Effect) -> str:
 
 
 #: What the inline shortcode can show (``show="..."``); the first is the default.
-INLINE_PARTS = ("full", "estimate", "value", "also")
+INLINE_PARTS = ("full", "estimate", "value", "also", "k", "n")
+
+
+def inline_part_missing(effect: Effect, show: str) -> str:
+    """Why ``effect`` cannot show ``show`` ("" when it can): the file must give what is asked for."""
+    if show == "also" and not effect.also_metric:
+        return "the file gives no also_metric"
+    if show in ("k", "n") and getattr(effect, show) is None:
+        return f"the file gives no {show}"
+    if show in ("full", "estimate", "value", "also") and not effect.has_effect:
+        return "the file gives a count but no pooled size"
+    return ""
 
 
 def inline_html(effect: Effect, show: str = "full") -> str:
     """The inline shortcode. ``full``: ``r = .278, 95% CI [.256, .299], k = 295``; ``estimate``: without k;
-    ``value``: ``r = .278``; ``also``: the second metric the source reported (``d = 0.579``)."""
-    if show == "also":
+    ``value``: ``r = .278``; ``also``: the second metric the source reported (``d = 0.579``);
+    ``k``: the number of studies alone (``295``), for prose such as "on 295 studies";
+    ``n``: the participants with their qualifier and unit (``more than 30,000 patients``)."""
+    if show == "k":
+        body = text(effect.k_text())
+    elif show == "n":
+        body = text(effect.n_text())
+    elif show == "also":
         body = also_html(effect)
     elif show == "value":
         body = f"{_stat(effect.metric)} = {text(format_number(effect.effect, effect.metric))}"

@@ -1,7 +1,7 @@
 """Expand the evidence shortcodes in a page's Markdown.
 
     inline, anywhere in a sentence:  <!-- atlas:effect id="fluckiger2018-overall" -->
-                                      (optional show="full|estimate|value|also")
+                                      (optional show="full|estimate|value|also|k|n")
     a table, alone on its line:       <!-- atlas:effects ids="eubanks2018-repair,eubanks2018-training" -->
                                       <!-- atlas:effects area="rupture-repair" caption="..." -->
     the evidence map, alone:          <!-- atlas:evidence-map -->
@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from alliance_atlas.evidence.evidence_map import evidence_map_html
 from alliance_atlas.evidence.model import Effect
-from alliance_atlas.evidence.render import INLINE_PARTS, inline_html, table_html
+from alliance_atlas.evidence.render import INLINE_PARTS, inline_html, inline_part_missing, table_html
 from alliance_atlas.evidence.vocabulary import AREAS, area_label
 from alliance_atlas.site.fences import fenced_ranges
 
@@ -62,11 +62,13 @@ def expand(
         if name == "effect":
             effect = _lookup(attributes.get("id", ""), by_id, where(match.start()))
             show = attributes.get("show", INLINE_PARTS[0])
-            if show not in INLINE_PARTS or (show == "also" and not effect.also_metric):
+            if show not in INLINE_PARTS:
                 raise EvidenceShortcodeError(
-                    f"{where(match.start())}: show={show!r} is not possible for {effect.id!r}; "
-                    f"use one of {', '.join(INLINE_PARTS)} ('also' only where the file gives also_metric)"
+                    f"{where(match.start())}: unknown show={show!r} for {effect.id!r}; use one of {', '.join(INLINE_PARTS)}"
                 )
+            missing = inline_part_missing(effect, show)
+            if missing:
+                raise EvidenceShortcodeError(f"{where(match.start())}: show={show!r} is not possible for {effect.id!r}: {missing}")
             return inline_html(effect, show)
         if not _alone_on_line(markdown, match):
             raise EvidenceShortcodeError(f"{where(match.start())}: write 'atlas:{name}' alone on its line")

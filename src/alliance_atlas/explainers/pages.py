@@ -34,6 +34,17 @@ def markdown_cell_sources(notebook_path: str | Path) -> list[str]:
     return sources
 
 
+#: An atlas shortcode (``<!-- atlas:effect id="..." -->``) that a hook listed before the citations
+#: (``hooks/evidence.py``) has already expanded in the page, so the cell no longer appears verbatim.
+_SHORTCODE = re.compile(r"<!--\s*atlas:.*?-->", re.DOTALL)
+
+
+def _cell_pattern(source: str) -> re.Pattern[str]:
+    """The cell's source as it sits in the page: verbatim, except that each shortcode may have been expanded."""
+    pieces = _SHORTCODE.split(source)
+    return re.compile("(?s:.*?)".join(re.escape(piece) for piece in pieces))
+
+
 @dataclass
 class RenderedNotebook:
     markdown: str
@@ -61,18 +72,18 @@ def render_notebook_citations(
     for number, source in enumerate(cell_sources, start=1):
         if not source.strip():
             continue
-        found = markdown.find(source, position)
-        if found < 0:
+        located = _cell_pattern(source).search(markdown, position)
+        if located is None:
             raise NotebookPageError(
                 f"{page_name}: Markdown cell {number} was not found in the rendered notebook; "
                 "is mkdocs-jupyter's markdown_cell_processor set to 'mkdocs'?"
             )
         rendered = render_citations(
-            source, formatter, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
+            located[0], formatter, page_url, reference_urls, page_name=f"{page_name}, Markdown cell {number}"
         )
-        pieces.append(markdown[position:found])
+        pieces.append(markdown[position:located.start()])
         pieces.append(rendered.markdown)
-        position = found + len(source)
+        position = located.end()
         for key in rendered.keys:
             if key not in result.keys:
                 result.keys.append(key)
