@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -87,3 +88,27 @@ def test_keys_exist_in_the_bibliography():
 
     bibliography = load_bibliography(REPO_ROOT / "bibliography" / "alliance.bib")
     assert all(analysis.key in bibliography for analysis in es.META_ANALYSES)
+
+
+def test_pooled_r_reads_the_evidence_file_by_id(tmp_path, monkeypatch):
+    assert es.pooled_r() == es.pooled_r("fluckiger2018-overall") == 0.278
+    assert es.pooled_r("mcleod2011-youth") == 0.14
+    # It reads the file, not a copy: another file gives another figure.
+    text = es.EVIDENCE_FILE.read_text(encoding="utf-8").replace(",r,0.278,0.256,", ",r,0.281,0.256,")
+    (tmp_path / "effects.csv").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(es, "EVIDENCE_FILE", tmp_path / "effects.csv")
+    assert es.pooled_r() == 0.281
+    assert [row["r"] for row in es.summary_rows()] == [0.1, 0.2, 0.281, 0.3, 0.5]
+
+
+@pytest.mark.parametrize(("identifier", "message"), [
+    ("fluckiger2018-overal", "no effect with id 'fluckiger2018-overal'"),
+    ("sharf2010-dropout", "not a pooled correlation r (its metric is 'd')"),
+])
+def test_pooled_r_refuses_unknown_ids_and_other_metrics(identifier, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        es.pooled_r(identifier)
+
+
+def test_the_default_table_holds_round_values_and_the_pooled_correlation():
+    assert [row["r"] for row in es.summary_rows()] == sorted([*es.ROUND_VALUES, es.pooled_r()])

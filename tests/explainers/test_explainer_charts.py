@@ -93,6 +93,8 @@ def test_the_explorer_has_one_slider_for_r_and_mirrors_the_conversions():
     bind = params[0]["bind"]
     assert (bind["input"], bind["min"], bind["max"], bind["step"]) == ("range", 0.0, 0.6, 0.01)
     assert params[0]["value"] == 0.28
+    # Without a value the slider starts at the pooled correlation of the evidence file.
+    assert charts.effect_size_explorer().spec()["params"][0]["value"] == effect_sizes.pooled_r()
     text = json.dumps(spec)
     assert "50 + datum.sign * 50 * alliance_r" in text
     assert "2 * alliance_r / sqrt(1 - alliance_r * alliance_r)" in text

@@ -24,7 +24,7 @@ from typing import Any, Callable, Sequence
 
 import altair as alt
 
-from alliance_atlas.explainers.effect_sizes import forest_rows
+from alliance_atlas.explainers.effect_sizes import forest_rows, pooled_r
 from alliance_atlas.trajectories import AnalysisResult, chart_spec, data_table
 
 SITE_OUTPUT_ENV = "ALLIANCE_ATLAS_SITE_OUTPUT"
@@ -221,16 +221,17 @@ def forest_plot(rows: Sequence[dict[str, Any]] | None = None) -> Figure:
     return Figure(chart, table)
 
 
-def effect_size_explorer(initial_r: float = 0.28, rows: Sequence[dict[str, Any]] = ()) -> Figure:
+def effect_size_explorer(initial_r: float | None = None, rows: Sequence[dict[str, Any]] = ()) -> Figure:
     """Interactive: a slider sets r; bars show the BESD and curves show two groups d apart.
 
     The chart's expressions mirror ``alliance_atlas.explainers.effect_sizes``: success rates ``50 ± 50 r``,
     ``d = 2r / sqrt(1 - r^2)`` and probability of superiority ``Phi(d / sqrt(2))``.
-    ``rows`` (from ``effect_sizes.summarize``) fill the table below the chart.
+    ``rows`` (from ``effect_sizes.summarize``) fill the table below the chart. The slider starts at
+    ``initial_r``, by default the pooled correlation of the evidence file (``effect_sizes.pooled_r()``).
     """
     r = alt.param(
         name="alliance_r",
-        value=initial_r,
+        value=pooled_r() if initial_r is None else initial_r,
         bind=alt.binding_range(min=0.0, max=0.6, step=0.01, name="Correlation r between alliance and outcome "),
     )
     d_expression = "2 * alliance_r / sqrt(1 - alliance_r * alliance_r)"

@@ -170,11 +170,32 @@ def _meta_analyses() -> tuple[MetaAnalysis, ...]:
 META_ANALYSES: tuple[MetaAnalysis, ...] = _meta_analyses()
 
 
+#: The pooled correlation the explainer translates into plain numbers: the largest adult synthesis.
+REFERENCE_EFFECT = "fluckiger2018-overall"
+
+
+def pooled_r(identifier: str = REFERENCE_EFFECT) -> float:
+    """The pooled correlation of one row of the evidence file, by its id (``"fluckiger2018-overall"``)."""
+    by_id = {effect.id: effect for effect in read_effects(EVIDENCE_FILE)}
+    if identifier not in by_id:
+        raise ValueError(f"{EVIDENCE_FILE.name} has no effect with id {identifier!r}")
+    effect = by_id[identifier]
+    if effect.metric != "r":
+        raise ValueError(f"{identifier!r} is not a pooled correlation r (its metric is {effect.metric or 'not given'!r})")
+    return float(effect.effect)
+
+
 def forest_rows() -> list[dict[str, Any]]:
     """``META_ANALYSES`` as JSON-ready rows for a chart or a table."""
     return [analysis.to_dict() for analysis in META_ANALYSES]
 
 
-def summary_rows(values: tuple[float, ...] = (0.1, 0.2, 0.278, 0.3, 0.5)) -> list[dict[str, float]]:
-    """``summarize`` for several correlations, as table rows."""
+#: Round correlations for the explainer's table, next to the pooled one from the evidence file.
+ROUND_VALUES: tuple[float, ...] = (0.1, 0.2, 0.3, 0.5)
+
+
+def summary_rows(values: tuple[float, ...] | None = None) -> list[dict[str, float]]:
+    """``summarize`` for several correlations, as table rows; by default ``ROUND_VALUES`` and ``pooled_r()``."""
+    if values is None:
+        values = tuple(sorted((*ROUND_VALUES, pooled_r())))
     return [summarize(r).to_dict() for r in values]
