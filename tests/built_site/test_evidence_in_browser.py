@@ -17,9 +17,14 @@ POINTS = f"{MAP} svg g.effect_points_marks path"
 ROWS = f"{MAP} tbody tr[data-atlas-effect]"
 
 
-def file_rows() -> list[dict[str, str]]:
+def all_file_rows() -> list[dict[str, str]]:
     with open(REPO_ROOT / "bibliography" / "effects.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def file_rows() -> list[dict[str, str]]:
+    """The rows the map draws: those with a pooled size (a row may give only a count)."""
+    return [row for row in all_file_rows() if row["effect"]]
 
 
 def open_drawn(site_page):
@@ -51,6 +56,10 @@ def test_every_pooled_effect_is_drawn_and_tabled_cleanly(site_page):
     hrefs = page.eval_on_selector_all(f"{ROWS} td:first-child a.citation", "links => links.map(a => a.getAttribute('href'))")
     assert [href.split("/references/")[-1] for href in hrefs] == [f"{row['key']}/" for row in file_rows()]
     assert page.locator(f"{MAP} figcaption").inner_text().startswith(f"Forest plot of {expected} pooled effects")
+    # Rows with a count but no confirmed pooled size are named under the table, each linked to its work.
+    counts_only = [row["key"] for row in all_file_rows() if not row["effect"]]
+    left_out = page.eval_on_selector_all(f"{MAP} .atlas-evidence-map__left-out a.citation", "links => links.map(a => a.getAttribute('href'))")
+    assert [href.split("/references/")[-1] for href in left_out] == [f"{key}/" for key in counts_only]
     assert axe_violations(page) == []
     assert site_page.console.errors == []
     assert site_page.network.blocked == []
