@@ -3,6 +3,8 @@
 
 Listed after bibliography_load (it needs the keys) and before bibliography_citations, which turns
 the tables' ``@key`` into linked citations and lists the works in the page's References.
+Notebook pages go through here too (mkdocs-jupyter hands over their Markdown cells first);
+hooks/notebook_citations.py then finds each cell with its shortcodes expanded (``explainers.pages``).
 The logic lives in ``alliance_atlas.evidence``.
 """
 
