@@ -218,15 +218,21 @@ def _write_project(root: Path, bib: str, documents: dict[str, str]) -> None:
 
 def _build(root: Path, variant: str, times_file: Path) -> tuple[float, float]:
     """Build one variant in a fresh process; return (wall seconds, CPU seconds of the build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ATLAS_BENCH_TIMES": str(times_file), "PYTHONHASHSEED": "0"}
-    command = [*MKDOCS, "build", "-q", "-f", str(root / f"mkdocs-{variant}.yml"), "-d", str(root / f"site-{variant}")]
+    env = {"ATLAS_BENCH_TIMES": str(times_file), "PYTHONHASHSEED": "0"}
+    return timed_build(root / f"mkdocs-{variant}.yml", root / f"site-{variant}", root, env)
+
+
+def timed_build(config: Path, site_dir: Path, cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """``mkdocs build`` of ``config`` in a fresh process; (wall seconds, CPU seconds of the build). bench/build.py uses it too."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    command = [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(site_dir)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
-        raise SystemExit(f"{variant} build failed ({result.returncode}):\n{result.stderr[-3000:]}")
+        raise SystemExit(f"build of {config.name} failed ({result.returncode}):\n{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 

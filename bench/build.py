@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bibliography import timed_build  # bench/bibliography.py, beside this file
 
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / ".cache" / "references"
@@ -35,16 +34,7 @@ PLAIN_CONFIG = "INHERIT: mkdocs.yml\nhooks: []\nstrict: false\n"
 
 def _build(config: Path, site_dir: Path) -> tuple[float, float]:
     """One ``mkdocs build`` in a fresh process; (wall seconds, CPU seconds)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"build of {config.name} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timed_build(config, site_dir, REPO)
 
 
 def main(argv: list[str] | None = None) -> int:
