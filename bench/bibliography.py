@@ -4,14 +4,18 @@ For each bibliography size (500 and 5,000 synthetic, valid entries) it writes a 
 MkDocs project with 200 pages citing 20 keys each, and builds it three ways, in the same run:
 
 * plain:          no citation processing; ``[@key]`` stays literal text (the baseline);
-* atlas:          the site's own hooks (``/work/main/hooks/bibliography_*.py``), which resolve
-                  citations to APA and generate one reference page per entry plus the downloads;
+* atlas:          the site's own hooks (``hooks/bibliography_*.py``), which resolve citations to APA
+                  and generate one reference page per entry plus the downloads; its cache of formatted
+                  references (``.cache/references``) is emptied first, as on a fresh clone;
+* atlas-warm:     the same, built again with that cache warm, as every build after the first
+                  (``make serve``) is;
 * mkdocs-bibtex:  the mkdocs-bibtex 4.4 plugin on the same .bib and pages (pybtex "plain"
                   style into footnotes; its CSL mode needs pandoc, absent here).
 
 Overhead = build time minus the plain build's. A small timing hook of the bench's own,
-listed first and last, also splits the atlas build per page: generated reference pages
-(including their share of the generation in ``on_files``) against plain pages.
+listed first and last, also splits the atlas builds per page: generated reference pages
+(including their share of the generation in ``on_files``) against plain pages. The per-page
+and ``on_files`` figures without a suffix are the warm build's; ``*_cold`` ones the cold build's.
 
 This prints figures; it is not a test. The last line is one JSON object with every figure.
 Run: ``.venv/bin/python bench/bibliography.py [--sizes 500 5000] [--repeat 3]``.
@@ -24,6 +28,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -208,19 +213,26 @@ def _write_project(root: Path, bib: str, documents: dict[str, str]) -> None:
     for variant in ("plain", "atlas", "mkdocs-bibtex"):
         # JSON is YAML, and needs no YAML writer.
         (root / f"mkdocs-{variant}.yml").write_text(json.dumps(_config(variant, "refs.bib", root), indent=2))
+    (root / "mkdocs-atlas-warm.yml").write_text(json.dumps(_config("atlas", "refs.bib", root), indent=2))
 
 
 def _build(root: Path, variant: str, times_file: Path) -> tuple[float, float]:
     """Build one variant in a fresh process; return (wall seconds, CPU seconds of the build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ATLAS_BENCH_TIMES": str(times_file), "PYTHONHASHSEED": "0"}
-    command = [*MKDOCS, "build", "-q", "-f", str(root / f"mkdocs-{variant}.yml"), "-d", str(root / f"site-{variant}")]
+    env = {"ATLAS_BENCH_TIMES": str(times_file), "PYTHONHASHSEED": "0"}
+    return timed_build(root / f"mkdocs-{variant}.yml", root / f"site-{variant}", root, env)
+
+
+def timed_build(config: Path, site_dir: Path, cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """``mkdocs build`` of ``config`` in a fresh process; (wall seconds, CPU seconds of the build). bench/build.py uses it too."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    command = [*MKDOCS, "build", "-q", "-f", str(config), "-d", str(site_dir)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
-        raise SystemExit(f"{variant} build failed ({result.returncode}):\n{result.stderr[-3000:]}")
+        raise SystemExit(f"build of {config.name} failed ({result.returncode}):\n{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
@@ -249,6 +261,7 @@ def _overheads(times: dict[str, list[float]]) -> dict:
         "runs_s": {variant: [round(value, 3) for value in values] for variant, values in times.items()},
         "median_build_s": {variant: round(value, 3) for variant, value in median.items()},
         "atlas_overhead_s": round(atlas, 3),
+        "atlas_warm_overhead_s": round(median["atlas-warm"] - median["plain"], 3),
         "mkdocs_bibtex_overhead_s": round(bibtex, 3),
         "ratio_atlas_to_mkdocs_bibtex": round(atlas / bibtex, 2) if bibtex > 0 else None,
     }
@@ -260,19 +273,36 @@ def bench_size(entries: int, pages: int, cites: int, repeat: int) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"atlas-bench-{entries}-") as tmp:
         root = Path(tmp)
         _write_project(root, bib, documents)
-        wall: dict[str, list[float]] = {"plain": [], "atlas": [], "mkdocs-bibtex": []}
+        wall: dict[str, list[float]] = {"plain": [], "atlas": [], "atlas-warm": [], "mkdocs-bibtex": []}
         cpu: dict[str, list[float]] = {variant: [] for variant in wall}
-        split = None
+        splits: dict[str, dict] = {}
         for run in range(repeat):
             # Interleaved, so drift in machine load hits every variant alike.
             for variant in wall:
+                if variant == "atlas":
+                    shutil.rmtree(root / ".cache", ignore_errors=True)
                 times_file = root / f"times-{variant}-{run}.jsonl"
                 seconds, cpu_seconds = _build(root, variant, times_file)
                 wall[variant].append(seconds)
                 cpu[variant].append(cpu_seconds)
-                if variant == "atlas" and split is None:
-                    split = _page_times(times_file, set(documents))
+                if variant.startswith("atlas") and variant not in splits:
+                    splits[variant] = _page_times(times_file, set(documents))
         checks = _check_outputs(root)
+    figures = {
+        "entries": entries,
+        "pages": pages,
+        "cites_per_page": cites,
+        "repeat": repeat,
+        "wall": _overheads(wall),
+        "cpu": _overheads(cpu),
+        "checks": checks,
+    }
+    for variant, suffix in (("atlas-warm", ""), ("atlas", "_cold")):
+        figures.update({name + suffix: value for name, value in _split_figures(splits[variant]).items()})
+    return figures
+
+
+def _split_figures(split: dict) -> dict:
     written_ms = 1000 * statistics.mean(split["written"]) if split["written"] else None
     generated_count = len(split["generated"])
     generated_ms = None
@@ -280,18 +310,11 @@ def bench_size(entries: int, pages: int, cites: int, repeat: int) -> dict:
         # Each generated page's own render time plus its share of generating them all.
         generated_ms = 1000 * (sum(split["generated"]) + split["on_files_s"] + split["on_env_s"]) / generated_count
     return {
-        "entries": entries,
-        "pages": pages,
-        "cites_per_page": cites,
-        "repeat": repeat,
-        "wall": _overheads(wall),
-        "cpu": _overheads(cpu),
         "atlas_on_files_cpu_s": round(split["on_files_s"], 3),
         "atlas_on_env_cpu_s": round(split["on_env_s"], 3),
         "atlas_generated_pages": generated_count,
         "atlas_generated_page_cpu_ms": round(generated_ms, 2) if generated_ms is not None else None,
         "atlas_citing_page_cpu_ms": round(written_ms, 2) if written_ms is not None else None,
-        "checks": checks,
     }
 
 
@@ -344,9 +367,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {clock:<4} overhead atlas          {numbers['atlas_overhead_s']:8.2f} s")
             print(f"  {clock:<4} overhead mkdocs-bibtex  {numbers['mkdocs_bibtex_overhead_s']:8.2f} s")
             print(f"  {clock:<4} ratio atlas/mkdocs-bibtex {numbers['ratio_atlas_to_mkdocs_bibtex']}")
-        print(f"  atlas on_files (reference pages and downloads) {figures['atlas_on_files_cpu_s']:.2f} s CPU, on_env {figures['atlas_on_env_cpu_s']:.2f} s")
-        print(f"  per page (CPU): generated reference page {figures['atlas_generated_page_cpu_ms']} ms over {figures['atlas_generated_pages']} pages"
-              f" | citing page (atlas) {figures['atlas_citing_page_cpu_ms']} ms | plain page {figures['plain_page_cpu_ms']} ms")
+        for suffix, cache in (("_cold", "cold cache"), ("", "warm cache")):
+            print(f"  atlas, {cache}: on_files (reference pages and downloads) {figures['atlas_on_files_cpu_s' + suffix]:.2f} s CPU,"
+                  f" {1000 * figures['atlas_on_files_cpu_s' + suffix] / entries:.2f} ms per entry, on_env {figures['atlas_on_env_cpu_s' + suffix]:.2f} s")
+            print(f"  atlas, {cache}: per page (CPU): generated reference page {figures['atlas_generated_page_cpu_ms' + suffix]} ms"
+                  f" over {figures['atlas_generated_pages' + suffix]} pages | citing page {figures['atlas_citing_page_cpu_ms' + suffix]} ms"
+                  f" | plain page {figures['plain_page_cpu_ms']} ms")
         print(f"  checks {figures['checks']}", flush=True)
     if len(results["sizes"]) >= 2:
         small, large = results["sizes"][0], results["sizes"][-1]
@@ -358,6 +384,12 @@ def main(argv: list[str] | None = None) -> int:
         results["growth"] = growth
         print(f"== growth {small['entries']} -> {large['entries']} entries (overhead multiplied by): "
               + ", ".join(f"{name} x{value}" for name, value in growth.items() if name not in ("from", "to")))
+    # The issue's figures, for the largest size, at the top level of the JSON line.
+    largest = results["sizes"][-1]
+    for name in ("entries", "plain_page_cpu_ms", "atlas_citing_page_cpu_ms", "atlas_generated_page_cpu_ms", "atlas_on_files_cpu_s"):
+        results[name] = largest[name]
+        if name + "_cold" in largest:
+            results[name + "_cold"] = largest[name + "_cold"]
     print(json.dumps(results, sort_keys=True))
     return 0
 

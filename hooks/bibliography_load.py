@@ -2,6 +2,7 @@
 
 A broken .bib file fails the build with every problem as "file:line: key: reason"; problems worth
 fixing that do not stop the build (a missing recommended field) are logged as warnings.
+Formatted references are kept in .cache/references/ between builds: a fresh build formats only what changed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def on_config(config, **kwargs):
         raise PluginError("The bibliography has errors:\n" + "\n".join(str(error) for error in errors.errors)) from errors
     except OSError as error:
         raise PluginError(f"{path}: cannot read the bibliography: {error}") from error
-    state.reset(bibliography, path)
+    state.reset(bibliography, path, cache_dir=_cache_dir(config))
     for warning in bibliography.warnings:
         _log.info("bibliography: %s", warning)
     if str(path) not in config["watch"]:
@@ -35,7 +36,18 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_post_build(config, **kwargs):
+    formatter = state.current().formatter
+    if formatter is not None and formatter.cache is not None:
+        formatter.cache.save()
+
+
 # ----------------------------------------------------------------------------------------------
+
+def _cache_dir(config) -> Path:
+    """Formatted references for the next build, beside mkdocs.yml in the git-ignored .cache/."""
+    return Path(config["config_file_path"]).parent / ".cache" / "references"
+
 
 def _bibliography_path(config) -> Path:
     """``extra.bibliography`` of mkdocs.yml, relative to the config file."""

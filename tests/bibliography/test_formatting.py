@@ -16,6 +16,7 @@ from alliance_atlas.bibliography import (
     load_bibliography,
 )
 from alliance_atlas.bibliography import formatting
+from alliance_atlas.bibliography.format_cache import ReferenceCache
 from support.bib import formatter_for
 
 from .conftest import FIXTURES
@@ -214,3 +215,41 @@ def test_and_others_is_cited_et_al_and_never_as_a_person(tmp_path):
     assert formatter.reference(reference, "vancouver", output="text").startswith("Eubanks CF, et al. Rupture")
     for style in STYLES:
         assert "others" not in formatter.reference(reference, style, output="text")
+
+
+def test_formatted_references_are_kept_on_disk_by_content(small_bibliography, tmp_path):
+    cache_dir = tmp_path / "references"
+    formatting.clear_cache()
+    first = Formatter(small_bibliography, ReferenceCache(cache_dir))
+    before = first.entries("apa")
+    assert first.cache.misses == len(before) and first.cache.hits == 0
+    first.cache.save()
+
+    # A new process: nothing in memory, everything on disk.
+    formatting.clear_cache()
+    second = Formatter(small_bibliography, ReferenceCache(cache_dir))
+    assert second.entries("apa") == before
+    assert second.cache.hits == len(before) and second.cache.misses == 0
+
+    # One field edited: that entry alone is formatted again, and its output follows the edit.
+    formatting.clear_cache()
+    edited_key = "safran1996resolution"
+    original = small_bibliography[edited_key]
+    edited = dataclasses.replace(original, title="A changed title of the study")
+    changed = [edited if reference.key == edited_key else reference for reference in small_bibliography]
+    third = Formatter(changed, ReferenceCache(cache_dir))
+    after = third.entries("apa")
+    assert third.cache.misses == 1 and third.cache.hits == len(before) - 1
+    assert "A changed title of the study" in after[edited_key] and after[edited_key] != before[edited_key]
+    assert {key: value for key, value in after.items() if key != edited_key} == {
+        key: value for key, value in before.items() if key != edited_key
+    }
+
+
+def test_a_damaged_cache_file_is_ignored(small_bibliography, tmp_path):
+    cache = ReferenceCache(tmp_path)
+    cache.path.write_text("{not json", encoding="utf-8")
+    formatting.clear_cache()
+    formatter = Formatter(small_bibliography, ReferenceCache(tmp_path))
+    assert formatter.entries("apa") == Formatter(small_bibliography).entries("apa")
+    assert formatter.cache.hits == 0

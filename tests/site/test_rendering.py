@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
+from alliance_atlas.bibliography.intext import apa_sort_key
 from alliance_atlas.site.cite_page import PageDate, page_apa, page_bibtex, parse_git_log
 from alliance_atlas.site.citations import citation_places, markdown_safe, references_section, render_citations
 from alliance_atlas.site.links import relative_url, scholar_url
@@ -120,6 +121,18 @@ def test_related_references_share_topics_and_rank_by_overlap(real):
     assert 0 < len(related) <= 5 and reference not in related
     overlaps = [len(set(reference.topics) & set(other.topics)) for other in related]
     assert all(overlaps) and overlaps == sorted(overlaps, reverse=True)
+
+
+def test_related_references_are_the_best_ranked_of_all_works_for_every_entry(real):
+    # Rankings are shared by works with the same topics; each must still be what ranking all works gives.
+    def rank(reference, other):
+        overlap = len(set(reference.topics) & set(other.topics))
+        return (-overlap, not other.core, -other.year, apa_sort_key(other), other.key)
+
+    for reference in real:
+        sharing = [other for other in real if other.key != reference.key and set(other.topics) & set(reference.topics)]
+        expected = sorted(sharing, key=lambda other: rank(reference, other))[:5]
+        assert [other.key for other in related_references(reference, real)] == [other.key for other in expected]
 
 
 def test_reference_page_escapes_every_field(evil):

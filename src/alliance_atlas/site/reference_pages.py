@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import html
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from alliance_atlas.bibliography.exports import to_bibtex, to_csl_json, to_ris
 from alliance_atlas.bibliography.formatting import Formatter
@@ -200,21 +200,28 @@ def downloads_html(key: str, links: PageLinks) -> str:
 def related_references(reference, bibliography, count: int = RELATED_COUNT) -> list:
     """Other works sharing the most topics with ``reference``; core readings first on ties, then newest."""
     index = _topic_index(bibliography)
-    shared: dict[str, int] = {}
-    for slug in set(reference.topics):
-        for other in index.members.get(slug, ()):
-            if other.key != reference.key:
+    topics = frozenset(reference.topics)
+    # Works with the same topics have the same ranking (less themselves): rank once per set of topics,
+    # one more than needed, so that a 5,000-entry bibliography ranks a few hundred sets, not 5,000 works.
+    ranked = index.ranked.get((topics, count))
+    if ranked is None:
+        shared: dict[str, int] = {}
+        for slug in topics:
+            for other in index.members.get(slug, ()):
                 shared[other.key] = shared.get(other.key, 0) + 1
-    # Ranking only the works that share a topic, with tie-breaks computed once per build,
-    # keeps a 5,000-entry bibliography from costing 25 million comparisons.
-    best = heapq.nsmallest(count, shared, key=lambda key: (-shared[key], index.tie_break[key]))
-    return [bibliography[key] for key in best]
+        # Only the works that share a topic are ranked, with tie-breaks computed once per build; the key
+        # settles the last ties, so the order never depends on the order topics were visited in.
+        ranked = heapq.nsmallest(count + 1, shared, key=lambda key: (-shared[key], index.tie_break[key], key))
+        index.ranked[(topics, count)] = ranked
+    return [bibliography[key] for key in ranked if key != reference.key][:count]
 
 
 @dataclass(frozen=True)
 class _TopicIndex:
     members: dict[str, tuple]
     tie_break: dict[str, tuple]
+    #: (topics, count) -> the keys of the ``count + 1`` works that share most of those topics, best first
+    ranked: dict = field(default_factory=dict)
 
 
 _TOPIC_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

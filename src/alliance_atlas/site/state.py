@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from alliance_atlas.bibliography.format_cache import ReferenceCache
 from alliance_atlas.bibliography.formatting import Formatter
 
 
@@ -98,10 +99,14 @@ class BuildState:
 STATE = BuildState()
 
 
-def reset(bibliography: Any = None, path: Path | None = None) -> BuildState:
-    """Start a new build: forget the previous build's pages, citations and files."""
+def reset(bibliography: Any = None, path: Path | None = None, *, cache_dir: Path | None = None) -> BuildState:
+    """Start a new build: forget the previous build's pages, citations and files.
+
+    ``cache_dir`` keeps formatted references between builds (see ``bibliography.format_cache``).
+    """
     global STATE
-    formatter = Formatter(bibliography) if bibliography is not None else None
+    cache = ReferenceCache(cache_dir) if cache_dir is not None and bibliography is not None else None
+    formatter = Formatter(bibliography, cache) if bibliography is not None else None
     STATE = BuildState(bibliography=bibliography, bibliography_path=path, formatter=formatter)
     return STATE
 
