@@ -102,13 +102,14 @@ def test_analyse_text_rejects_bad_scores_as_scores_errors(text, fragment):
         api.analyse_text(text)
 
 
-@pytest.mark.parametrize("scale", ["wai-sr", "wai", "srs", [0, 10], (1.5, 4.5), {"min": 0, "max": 6}, None, ""])
+@pytest.mark.parametrize("scale", ["wai", "srs", [0, 10], (1.5, 4.5), {"min": 0, "max": 6}, None, ""])
 def test_analyse_text_accepts_every_scale_form(scale):
     assert api.analyse_text("3 4 3 4 3", scale)["chart"]["layer"]
 
 
 @pytest.mark.parametrize("scale, fragment", [
     ("likert", "Unknown scale 'likert'"),
+    ("wai-sr", "not verified on this site, so it has no preset: choose Custom range"),
     ([5, 1], r"minimum \(5\) must be below the maximum \(1\)"),
     ([1], "needs a minimum and a maximum"),
     (["low", 7], "scale minimum must be a number"),
@@ -120,7 +121,7 @@ def test_bad_scales_are_scale_errors(scale, fragment):
 
 def test_analyse_csv_gives_each_client_and_a_summary():
     text = "id,S1,S2,S3,S4\nanna,4,4.5,3,4\nben,3,3.5,4,4.5\n"
-    result = api.analyse_csv(text, "wai-sr")
+    result = api.analyse_csv(text, "wai")
     assert [client["id"] for client in result["clients"]] == ["anna", "ben"]
     assert all({"chart", "table", "description", "analysis"} <= set(client) for client in result["clients"])
     lines = result["summary_csv"].splitlines()

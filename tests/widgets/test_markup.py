@@ -188,7 +188,7 @@ def test_analyser_errors_sit_next_to_their_inputs_and_are_announced(analyser):
         attrs = by_id[f"atlas-analyser-1-{error}-error"]
         assert attrs["role"] == "alert" and "hidden" in attrs
     scales = [attrs["value"] for tag, attrs in tags if tag == "option"]
-    assert scales == ["wai-sr", "wai", "srs", "custom"]
+    assert scales == ["wai", "srs", "custom"]
 
 
 def test_the_findings_text_is_the_api_s_and_only_python_writes_it(explorer):
