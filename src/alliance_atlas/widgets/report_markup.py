@@ -72,7 +72,8 @@ def report_section(widget_id: str, result: dict[str, Any]) -> str:
     base = attr(part_id(widget_id, "report"))
     return "".join([
         f'<section class="{C["report"]} atlas-report__head" id="{base}" aria-labelledby="{base}-title" hidden>',
-        f'<h2 id="{base}-title">{text(REPORT_TITLE)}</h2>',
+        # The printed page's one level-one heading (the page's own title is not printed with the report).
+        f'<h1 id="{base}-title">{text(REPORT_TITLE)}</h1>',
         f'<p class="atlas-report__label" {A["out"]}="report-label" hidden></p>',
         f'<dl class="atlas-report__settings" {A["out"]}="report-settings">{settings_html(result["settings"])}</dl>',
         '<p class="atlas-report__source">Computed in the browser by Alliance Atlas, "Analyse your own scores"; '
