@@ -88,6 +88,8 @@ def analyser(widget_id: str) -> Widget:
         "</form>",
         f'<p class="atlas-analyser__privacy"><strong>Private by design.</strong> {text(PRIVACY_SENTENCE)}</p>',
         f'<div class="atlas-analyser__results" id="{ids["results"]}">',
+        # First, so that the printed report starts with its heading and settings (it is hidden on screen).
+        report_section(widget_id, result),
         caseload_section(widget_id),
         f'<div class="atlas-control atlas-control--select" {A["group"]}="client" hidden>',
         f'<label for="{ids["client"]}">Client</label>',
@@ -101,7 +103,6 @@ def analyser(widget_id: str) -> Widget:
         f'<button type="button" class="md-button" {A["action"]}="download-svg" disabled>Download chart (SVG)</button>',
         "</p>",
         report_controls(widget_id),
-        report_section(widget_id, result),
         "</div>",
         "</div>",
     ]
