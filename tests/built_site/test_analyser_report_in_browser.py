@@ -10,7 +10,7 @@ from support.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT = 60_000
+READY_TIMEOUT = 120_000  # the first Python boot of a session, on a machine shared by several builds
 ANALYSER = "explorer/analyse/"
 WIDGET = "#atlas-analyser-1"
 
