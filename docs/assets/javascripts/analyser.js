@@ -1,8 +1,7 @@
 // "Analyse your own scores": one series or a CSV of clients, a scale, the rupture settings, the results
 // with a chart, downloads, a caseload view of a CSV and a printed report. Nothing leaves the browser, and
 // the report's label is never stored: it lives in the label box and, while printing, in the report.
-// Shared pieces are in widget-kit.js; the names
-// of every element come from the widget's contract.
+// Shared pieces are in widget-kit.js; the names of every element come from the widget's contract.
 (function () {
   "use strict";
 
