@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from alliance_atlas.trajectories import SCALES, analyze, chart_spec, data_table
+from alliance_atlas.trajectories import SCALES, analyze, chart_spec, data_table, scale_range
 
 
 @pytest.fixture
@@ -66,10 +66,10 @@ def test_data_values_match_scores_and_fitted(episode_result):
 
 
 def test_known_scale_fixes_domain_and_names_units(calm_result):
-    spec = chart_spec(calm_result, scale="wai-sr")
+    spec = chart_spec(calm_result, scale="wai")
     y = spec["layer"][0]["encoding"]["y"]
-    assert y["scale"]["domain"] == [1, 5]
-    assert y["title"] == "Alliance score (WAI-SR item mean, 1\u20135)"
+    assert y["scale"]["domain"] == [1, 7]
+    assert y["title"] == "Alliance score (WAI item mean, 1\u20137)"
 
 
 def test_custom_scale_widens_to_keep_points_visible(calm_result):
@@ -77,13 +77,21 @@ def test_custom_scale_widens_to_keep_points_visible(calm_result):
     assert y["scale"]["domain"] == [0.0, 4.9]
 
 
-def test_scales_cover_common_measures():
-    assert SCALES["wai-sr"]["domain"] == (1, 5)
-    assert SCALES["wai"]["domain"] == (1, 7)
-    assert SCALES["srs"]["domain"] == (0, 40)
+def test_presets_are_only_the_verified_ranges():
+    # ../shared/reference-data/facts-with-sources.md confirms the WAI's 7-point items and the SRS's 0-40 total;
+    # the WAI-SR's 1-5 is marked uncertain there, so it is not a preset.
+    assert SCALES == {"wai": {"label": "WAI item mean", "domain": (1, 7)},
+                      "srs": {"label": "SRS total", "domain": (0, 40)}}
 
 
-@pytest.mark.parametrize("scale", ["likert", (5, 1), ("a", "b")])
+@pytest.mark.parametrize("scale, expected", [
+    ("wai", ("WAI item mean", 1, 7)), ("srs", ("SRS total", 0, 40)), ((0, 10), (None, 0.0, 10.0)), (None, None),
+])
+def test_scale_range_names_the_bounds_of_a_preset_or_a_custom_pair(scale, expected):
+    assert scale_range(scale) == expected
+
+
+@pytest.mark.parametrize("scale", ["likert", "wai-sr", (5, 1), ("a", "b")])
 def test_bad_scale_is_refused(scale, calm_result):
     with pytest.raises(ValueError):
         chart_spec(calm_result, scale=scale)

@@ -102,13 +102,14 @@ def test_analyse_text_rejects_bad_scores_as_scores_errors(text, fragment):
         api.analyse_text(text)
 
 
-@pytest.mark.parametrize("scale", ["wai-sr", "wai", "srs", [0, 10], (1.5, 4.5), {"min": 0, "max": 6}, None, ""])
+@pytest.mark.parametrize("scale", ["wai", "srs", [0, 10], (1.5, 4.5), {"min": 0, "max": 6}, None, ""])
 def test_analyse_text_accepts_every_scale_form(scale):
     assert api.analyse_text("3 4 3 4 3", scale)["chart"]["layer"]
 
 
 @pytest.mark.parametrize("scale, fragment", [
     ("likert", "Unknown scale 'likert'"),
+    ("wai-sr", "not verified on this site, so it has no preset: choose Custom range"),
     ([5, 1], r"minimum \(5\) must be below the maximum \(1\)"),
     ([1], "needs a minimum and a maximum"),
     (["low", 7], "scale minimum must be a number"),
@@ -120,7 +121,7 @@ def test_bad_scales_are_scale_errors(scale, fragment):
 
 def test_analyse_csv_gives_each_client_and_a_summary():
     text = "id,S1,S2,S3,S4\nanna,4,4.5,3,4\nben,3,3.5,4,4.5\n"
-    result = api.analyse_csv(text, "wai-sr")
+    result = api.analyse_csv(text, "wai")
     assert [client["id"] for client in result["clients"]] == ["anna", "ben"]
     assert all({"chart", "table", "description", "analysis"} <= set(client) for client in result["clients"])
     lines = result["summary_csv"].splitlines()
@@ -213,3 +214,49 @@ def test_widget_config_is_json_and_every_preset_value_fits_its_slider():
                 assert preset["pattern"] in limits[key]["patterns"], (name, key)
     assert set(config["generator_sources"]) == {"stable", "linear", "quadratic", "v_rupture"}
     assert config["generator_sources"]["linear"].startswith("def linear(")
+
+
+# ----------------------------------------------------------------------------------------------
+# The caseload view, off-scale scores and the report's settings
+
+CASELOAD = "id,S1,S2,S3,S4,S5,S6,S7\nsteady,5,5.1,5,5.2,5.1,5,5.1\nshort,4,5\nlate,5,5,5.1,5,5.1,5,2\n=sum,4,4.2,4.1,4.3\n"
+
+
+def test_analyse_caseload_analyses_the_good_rows_and_reports_the_bad_ones():
+    result = api.analyse_caseload(CASELOAD, "wai")
+    assert [client["id"] for client in result["clients"]] == ["late", "steady", "=sum"]
+    assert [client["row"] for client in result["clients"]] == [4, 2, 5]
+    view = result["caseload"]
+    assert [row["index"] for row in view["rows"]] == [0, 1, 2]
+    assert view["rows"][0]["cells"] == ["late", "4", "7", "Stable", "Session 7", "0", "3.00", "1 (0 repaired)"]
+    assert view["rows"][0]["recent"] and not view["rows"][1]["recent"]
+    assert view["problems"] == ["Row 3 (client 'short'): At least 3 scores are needed; got 2."]
+    assert view["problems_heading"].startswith("1 row of your CSV could not be analysed")
+    assert view["summary"]["totals"] == "3 clients analysed; 1 row not analysed (listed under the scores box)."
+    assert view["summary"]["patterns"] == ["Stable: 3"]
+    assert view["summary"]["recent"] == ["late"]
+    # The export and the per-client summary keep a spreadsheet from reading an id as a formula.
+    assert "\n'=sum,5," in view["csv"] and "\n'=sum," in result["summary_csv"]
+    assert _json_ready(result)
+
+
+def test_analyse_caseload_with_no_good_row_is_a_scores_error_naming_each_row():
+    with pytest.raises(api.ScoresError, match=r"No row could be analysed: Row 1 .*Row 2 "):
+        api.analyse_caseload("a,1,2\nb,9,9,9\n", "wai")
+
+
+def test_an_off_scale_score_in_one_series_is_a_scores_error_naming_the_session():
+    with pytest.raises(api.ScoresError, match=r"^Session 2: 41 is outside the SRS total range \(0 to 40\)"):
+        api.analyse_text("30 41 35", "srs")
+    assert api.analyse_text("30 40 0", "srs")["analysis"]["n_sessions"] == 3
+
+
+@pytest.mark.parametrize("scale, shown", [
+    ("wai", "WAI item mean (1\u20137)"),
+    ([0, 10], "Custom range, 0 to 10 (set by the clinician, not a verified range)"),
+    (None, "None chosen: the axis fits the scores"),
+])
+def test_each_result_names_the_settings_a_printed_report_shows(scale, shown):
+    settings = dict(api.analyse_text("3 4 3 4 3", scale, 1.5, 2)["settings"])
+    assert settings == {"Scale": shown, "Rupture threshold": "1.5 SDs of the client's own scores",
+                        "Repair window": "2 sessions", "Sessions": "5"}

@@ -188,7 +188,7 @@ def test_analyser_errors_sit_next_to_their_inputs_and_are_announced(analyser):
         attrs = by_id[f"atlas-analyser-1-{error}-error"]
         assert attrs["role"] == "alert" and "hidden" in attrs
     scales = [attrs["value"] for tag, attrs in tags if tag == "option"]
-    assert scales == ["wai-sr", "wai", "srs", "custom"]
+    assert scales == ["wai", "srs", "custom"]
 
 
 def test_the_findings_text_is_the_api_s_and_only_python_writes_it(explorer):
@@ -247,3 +247,25 @@ def test_node_draws_the_static_svg_with_the_site_s_vega():
     spec = browser_api.explore_preset("u-shape")["chart"]
     svgs = render_svgs({"c": spec}, Path(__file__).resolve().parents[2] / "node_modules")
     assert svgs["c"].startswith("<svg") and "currentColor" in svgs["c"] and "<script" not in svgs["c"]
+
+
+def test_the_caseload_and_report_are_built_once_with_the_contract_s_names(analyser):
+    tags = _parse(analyser).tags
+    by_id = {attrs["id"]: (tag, attrs) for tag, attrs in tags if "id" in attrs}
+    caseload_tag, caseload = by_id["atlas-analyser-1-caseload"]
+    assert caseload_tag == "section" and "hidden" in caseload
+    report_tag, report = by_id["atlas-analyser-1-report"]
+    assert report_tag == "section" and "hidden" in report and "atlas-report" in report["class"]
+    # One Print button, carrying the contract's attribute; the label box has no name and no autocomplete.
+    assert [attrs for tag, attrs in tags if "data-atlas-report" in attrs and tag == "button"]
+    label_tag, label = by_id["atlas-analyser-1-report-label"]
+    assert label_tag == "input" and "name" not in label and label["autocomplete"] == "off"
+    # Every caseload column has a heading and a plain definition.
+    from alliance_atlas.widgets.controls import CASELOAD_COLUMNS
+    for heading, meaning in CASELOAD_COLUMNS:
+        assert f'<th scope="col">{parts.text(heading)}</th>' in analyser
+        assert f"<dt>{parts.text(heading)}</dt><dd>{parts.text(meaning)}</dd>" in analyser
+    # The report's settings are those of the example on show, from Python.
+    for label_text, value in browser_api.analyse_text(analyser_markup.ANALYSER_EXAMPLE, "wai")["settings"]:
+        assert f"<dt>{parts.text(label_text)}</dt><dd>{parts.text(value)}</dd>" in analyser
+    assert "atlas-analyser-1-row-problems" in by_id["atlas-analyser-1-input"][1]["aria-describedby"]

@@ -7,11 +7,11 @@ Pyodide. Typical use::
     result = analyze([5.1, 5.3, 3.2, 4.6, 5.2, 5.4])
     result.to_dict()        # JSON-ready
     describe(result)        # one or two plain sentences
-    chart_spec(result, scale="wai-sr")   # Vega-Lite v6 spec as a dict
+    chart_spec(result, scale="wai")   # Vega-Lite v6 spec as a dict
 """
 
 from .analysis import AnalysisResult, analyze, describe
-from .charts import SCALES, chart_spec, data_table
+from .charts import SCALES, chart_spec, data_table, scale_range
 from .classify import ALPHA_LINEAR, ALPHA_QUADRATIC, RULE_TEXT, Classification, classify
 from .csv_batch import SUMMARY_COLUMNS, analyze_clients, client_record, summary_row, write_results
 from .episodes import Episode, find_episodes
@@ -48,6 +48,7 @@ __all__ = [
     "parse_scores",
     "parse_text",
     "quadratic",
+    "scale_range",
     "stable",
     "summary_row",
     "v_rupture",

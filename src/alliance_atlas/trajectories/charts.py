@@ -18,9 +18,12 @@ from .analysis import AnalysisResult, describe
 
 SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.json"
 
-# Score ranges of common alliance measures, for a fixed y axis.
+# Score ranges of alliance measures, for a fixed y axis and for refusing impossible scores. Only ranges
+# that ../shared/reference-data/facts-with-sources.md marks CONFIRMED are here: the WAI's 7-point items
+# (Horvath & Greenberg 1989; "WAI 36 items, 7-point ... CONFIRMED"), so an item mean of 1-7, and the SRS
+# total of 0-40 (Duncan et al. 2003; "total 0-40 -> CONFIRMED"). The WAI-SR's 1-5 format is marked
+# UNCERTAIN there (vendor documents only), so it has no preset: its users set the range themselves.
 SCALES: dict[str, dict[str, Any]] = {
-    "wai-sr": {"label": "WAI-SR item mean", "domain": (1, 5)},
     "wai": {"label": "WAI item mean", "domain": (1, 7)},
     "srs": {"label": "SRS total", "domain": (0, 40)},
 }
@@ -57,7 +60,7 @@ def chart_spec(
 ) -> dict[str, Any]:
     """Layered Vega-Lite v6 spec for ``result``.
 
-    ``scale`` fixes the y axis: a key of ``SCALES`` ("wai-sr", "wai", "srs"),
+    ``scale`` fixes the y axis: a key of ``SCALES`` ("wai", "srs"),
     a custom ``(low, high)`` pair, or None to fit the axis to the data. The
     axis is widened if any score falls outside the chosen range, so no point
     is drawn off the chart.
@@ -137,23 +140,31 @@ def chart_spec(
     }
 
 
-def _y_axis(result: AnalysisResult, scale: str | tuple[float, float] | None) -> tuple[str, tuple[float, float] | None]:
+def scale_range(scale: str | tuple[float, float] | None) -> tuple[str | None, float, float] | None:
+    """``(label, low, high)`` of a known scale's name (label None for a custom pair), or None for no scale."""
     if scale is None:
-        return "Alliance score", None
+        return None
     if isinstance(scale, str):
         known = SCALES.get(scale)
         if known is None:
             raise ValueError(f"unknown scale {scale!r}; choose one of: {', '.join(SCALES)}, or give (low, high)")
         low, high = known["domain"]
-        title = f"Alliance score ({known['label']}, {low}\u2013{high})"
-    else:
-        try:
-            low, high = (float(bound) for bound in scale)
-        except (TypeError, ValueError):
-            raise ValueError("scale must be a known scale name or a (low, high) pair of numbers") from None
-        if not low < high:
-            raise ValueError(f"scale low must be below high, got ({low:g}, {high:g})")
-        title = f"Alliance score ({low:g}\u2013{high:g})"
+        return known["label"], low, high
+    try:
+        low, high = (float(bound) for bound in scale)
+    except (TypeError, ValueError):
+        raise ValueError("scale must be a known scale name or a (low, high) pair of numbers") from None
+    if not low < high:
+        raise ValueError(f"scale low must be below high, got ({low:g}, {high:g})")
+    return None, low, high
+
+
+def _y_axis(result: AnalysisResult, scale: str | tuple[float, float] | None) -> tuple[str, tuple[float, float] | None]:
+    found = scale_range(scale)
+    if found is None:
+        return "Alliance score", None
+    label, low, high = found
+    title = f"Alliance score ({label}, {low}\u2013{high})" if label else f"Alliance score ({low:g}\u2013{high:g})"
     return title, (min(low, min(result.scores)), max(high, max(result.scores)))
 
 

@@ -23,6 +23,7 @@ import io
 import math
 import numbers
 import re
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 MIN_SCORES = 3
@@ -93,7 +94,32 @@ def parse_csv(text: str) -> list[tuple[str, list[float]]]:
     session columns "S1", "S2", ... rather than 1, 2, ... Blank rows are skipped.
     Trailing empty cells are allowed (clients with fewer sessions). Errors name
     the line number, as a spreadsheet shows it, and the client id.
-    Returns ``[(client_id, scores), ...]`` in file order.
+    Returns ``[(client_id, scores), ...]`` in file order; the first bad row raises.
+    """
+    clients: list[tuple[str, list[float]]] = []
+    for row in read_client_rows(text):
+        if row.problem is not None:
+            raise ValueError(row.problem)
+        clients.append((row.client_id, row.scores))
+    return clients
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One client row of a CSV: its line number, its id, and either its scores or what is wrong with it."""
+
+    line: int
+    client_id: str
+    scores: list[float] = field(default_factory=list)
+    problem: str | None = None
+
+
+def read_client_rows(text: str) -> list[ClientRow]:
+    """Every client row of a CSV (as ``parse_csv`` reads it), each checked on its own.
+
+    A bad row (no id, a duplicate id, too few scores, a cell that is not a number) carries its
+    message, which names its line; the other rows carry their scores. Only text that holds no
+    client row at all, or that the csv module cannot read, raises ``ValueError``.
     """
     if not isinstance(text, str):
         raise ValueError("CSV content must be given as text.")
@@ -103,18 +129,37 @@ def parse_csv(text: str) -> list[tuple[str, list[float]]]:
     if not rows:
         raise ValueError("No client rows found in the CSV.")
 
-    clients: list[tuple[str, list[float]]] = []
+    checked: list[ClientRow] = []
     first_row_of: dict[str, int] = {}
     for line, row in rows:
         client_id = row[0].strip()
         if not client_id:
-            raise ValueError(f"Row {line}: the first cell must be a client id, but it is empty.")
+            checked.append(ClientRow(line, client_id, problem=f"Row {line}: the first cell must be a client id, but it is empty."))
+            continue
         if client_id in first_row_of:
-            raise ValueError(f"Row {line}: client id {client_id!r} is already used in row {first_row_of[client_id]}.")
+            checked.append(ClientRow(line, client_id, problem=(
+                f"Row {line}: client id {client_id!r} is already used in row {first_row_of[client_id]}.")))
+            continue
         first_row_of[client_id] = line
-        scores = clean_scores(row[1:], where=f"Row {line} (client {client_id!r}): ")
-        clients.append((client_id, scores))
-    return clients
+        try:
+            checked.append(ClientRow(line, client_id, clean_scores(row[1:], where=f"Row {line} (client {client_id!r}): ")))
+        except ValueError as error:
+            checked.append(ClientRow(line, client_id, problem=str(error)))
+    return checked
+
+
+def check_range(scores: Sequence[float], low: float, high: float, *, label: str | None = None, where: str = "") -> None:
+    """Refuse the first score outside ``[low, high]``, naming its session (and ``where``: the row).
+
+    ``label`` names the scale ("WAI item mean"); None is the reader's own custom range.
+    """
+    scale_name = f"the {label} range" if label else "your custom range"
+    for position, score in enumerate(scores, start=1):
+        if not low <= score <= high:
+            raise ValueError(
+                f"{where}Session {position}: {score:g} is outside {scale_name} ({low:g} to {high:g}); "
+                "check the score or the scale."
+            )
 
 
 def _read_rows(text: str) -> Iterable[tuple[int, list[str]]]:

@@ -35,8 +35,11 @@ from alliance_atlas.trajectories import (
     describe,
     parse_csv,
     parse_text,
+    scale_range,
     summary_row,
 )
+from alliance_atlas.trajectories.caseload import build_caseload
+from alliance_atlas.trajectories.validation import check_range
 from alliance_atlas.trajectories import generators as _generators
 from alliance_atlas.trajectories.episodes import DEFAULT_REPAIR_WINDOW, DEFAULT_THRESHOLD_SD
 from alliance_atlas.questions.chart_html import chart_question_html
@@ -51,9 +54,11 @@ from alliance_atlas.widgets.controls import (  # noqa: F401  (the error classes 
     ScaleError,
     ScoresError,
     SettingsError,
+    caseload_view,
     checked_options,
     findings,
     number,
+    report_settings,
     sentence,
 )
 from alliance_atlas.widgets.user_code import generator_sources, run_reader_generator
@@ -123,9 +128,16 @@ def generator_params(pattern: str, params: dict[str, Any]) -> dict[str, Any]:
 
 def analyse_text(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
                  repair_window: Any = DEFAULT_REPAIR_WINDOW) -> dict[str, Any]:
-    """Analyse one series typed or pasted by the reader; adds ``result_csv`` for download."""
+    """Analyse one series typed or pasted by the reader; adds ``result_csv`` for download.
+
+    With a scale, a score outside its range is refused (a ``ScoresError`` naming the session)."""
+    options = {"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window}
     scores = _read(parse_text, text)
-    result = _analysis(scores, {"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
+    found = scale_range(checked_options(options)["scale"])
+    if found is not None:
+        label, low, high = found
+        _read(lambda values: check_range(values, low, high, label=label), scores)
+    result = _analysis(scores, options)
     result["result_csv"] = table_csv(result["table"])
     return result
 
@@ -135,22 +147,29 @@ def analyse_csv(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESH
     """Analyse a CSV of clients (id, then scores); one entry per client and a summary CSV."""
     options = checked_options({"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
     rows = _read(parse_csv, text)
-    clients = []
-    summary = io.StringIO()
-    writer = csv.DictWriter(summary, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
-    writer.writeheader()
     try:
         analysed = list(analyze_clients(rows, threshold_sd=options["threshold_sd"], repair_window=options["repair_window"]))
     except ValueError as error:
         raise ScoresError(str(error)) from None
-    for client_id, result in analysed:
-        entry = _result_dict(result, options["scale"])
-        entry["id"] = client_id
-        clients.append(entry)
-        row = summary_row(client_id, result)
-        row["id"] = _safe_cell(client_id)
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return {"clients": clients, "summary_csv": summary.getvalue()}
+    return _clients_payload(analysed, options["scale"])
+
+
+def analyse_caseload(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
+                     repair_window: Any = DEFAULT_REPAIR_WINDOW) -> dict[str, Any]:
+    """A CSV of clients as a caseload: every good row analysed (``clients``, in the caseload's order, and
+    ``summary_csv``), and ``caseload``: the sorted table, the supervision summary, each bad row's message
+    (naming its row) and the caseload CSV. A ``ScoresError`` only when no row at all can be analysed."""
+    options = checked_options({"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
+    caseload = _read(lambda csv_text: build_caseload(
+        csv_text, scale=options["scale"], threshold_sd=options["threshold_sd"],
+        repair_window=options["repair_window"]), text)
+    if not caseload.entries:
+        raise ScoresError("No row could be analysed: " + " ".join(problem.message for problem in caseload.problems))
+    result = _clients_payload(((entry.client_id, entry.result) for entry in caseload.entries), options["scale"])
+    for entry, client in zip(caseload.entries, result["clients"]):
+        client["row"] = entry.line
+    result["caseload"] = caseload_view(caseload, _safe_cell)
+    return result
 
 
 # ----------------------------------------------------------------------------------------------
@@ -178,6 +197,22 @@ def table_csv(table: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows(table)
     return out.getvalue()
+
+
+def _clients_payload(analysed: Any, scale: Any) -> dict[str, Any]:
+    """Each ``(client_id, result)`` as a widget result with its ``id``, and the per-client summary CSV."""
+    clients = []
+    summary = io.StringIO()
+    writer = csv.DictWriter(summary, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for client_id, result in analysed:
+        entry = _result_dict(result, scale)
+        entry["id"] = client_id
+        clients.append(entry)
+        row = summary_row(client_id, result)
+        row["id"] = _safe_cell(client_id)
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return {"clients": clients, "summary_csv": summary.getvalue()}
 
 
 def _read(parse: Callable[[str], Any], text: str) -> Any:
@@ -210,6 +245,7 @@ def _result_dict(result, scale: Any) -> dict[str, Any]:
         "findings": findings(analysis),
         "chart": chart,
         "table": data_table(result),
+        "settings": report_settings(scale, analysis),
     }
 
 
@@ -233,6 +269,7 @@ API_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "explore_preset": explore_preset,
     "analyse_text": analyse_text,
     "analyse_csv": analyse_csv,
+    "analyse_caseload": analyse_caseload,
     "run_generator_source": run_generator_source,
     # "Another one" on the chart-question page: the same HTML the build made for its bank.
     "chart_question_html": chart_question_html,

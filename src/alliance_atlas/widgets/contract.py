@@ -33,6 +33,7 @@ ATTRIBUTES: dict[str, str] = {
     "spec": "data-atlas-spec",            # the chart's Vega-Lite spec as JSON
     "table": "data-atlas-table",          # the data table's body
     "static": "data-atlas-static",        # on the build-time SVG of a chart
+    "report": "data-atlas-report",        # the "Print report" button; on <html>, "printing" while it prints
 }
 
 #: Class names the script and the course pack rely on (the stylesheet uses more).
@@ -47,6 +48,10 @@ CLASSES: dict[str, str] = {
     "pattern_note": "atlas-pattern-note",
     "input_help": "atlas-control__help",
     "downloads": "atlas-analyser__downloads",
+    "report": "atlas-report",             # what the printed report shows (print.css); docs/explorer/analyse.md too
+    "caseload": "atlas-caseload",
+    "recent": "atlas-caseload__recent",   # a caseload row with an unrepaired drop in the last three sessions
+    "visually_hidden": "atlas-visually-hidden",
 }
 
 #: Parts of a widget that have an id: ``part_id(widget_id, part)``.
@@ -72,6 +77,11 @@ PARTS: dict[str, str] = {
     "client": "client",
     "scale": "scale",
     "preset": "preset",
+    "file": "file",
+    "row_problems": "row-problems",
+    "caseload": "caseload",
+    "report": "report",
+    "report_label": "report-label",
 }
 
 

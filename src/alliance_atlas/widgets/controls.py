@@ -74,12 +74,16 @@ PRESET_LABELS: dict[str, str] = {
     "v-rupture": "V rupture and repair",
 }
 
+# A preset only where the range is verified (see SCALES in trajectories/charts.py for the source of each);
+# every other measure, the WAI-SR included, is a custom range that the clinician sets.
 SCALE_CHOICES: dict[str, str] = {
-    "wai-sr": "WAI-SR item mean (1\u20135)",
     "wai": "WAI item mean (1\u20137)",
     "srs": "SRS total (0\u201340)",
     "custom": "Custom range",
 }
+# Scales once offered as presets whose range is not verified: named in the message that sends their users
+# to a custom range, so an old link or script gets an explanation, not just "unknown".
+UNVERIFIED_SCALES: dict[str, str] = {"wai-sr": "WAI-SR"}
 
 # The explorer draws generated series on the WAI's 1-7 range, which holds every preset.
 EXPLORER_SCALE = "wai"
@@ -158,6 +162,9 @@ def checked_scale(scale: Any) -> Any:
     if scale is None or scale == "":
         return None
     if isinstance(scale, str):
+        if scale in UNVERIFIED_SCALES:
+            raise ScaleError(f"The {UNVERIFIED_SCALES[scale]}'s range is not verified on this site, so it has no preset: "
+                             "choose Custom range and give your version's minimum and maximum.")
         if scale not in SCALES:
             raise ScaleError(f"Unknown scale {scale!r}; choose one of: {', '.join(SCALES)}, or a custom range.")
         return scale
@@ -191,3 +198,90 @@ def sentence(message: str) -> str:
     message = message.strip()
     message = message[:1].upper() + message[1:]
     return message if message.endswith((".", "!", "?")) else message + "."
+
+
+# ----------------------------------------------------------------------------------------------
+# The caseload view and the printed report, as the reader reads them
+
+#: The caseload table's columns: heading and plain definition (the page lists them under the table).
+CASELOAD_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Client", "The id in the first cell of the client's row. Choose it to open that client's chart below the table."),
+    ("Row", "Where the client is in your CSV, counting lines as a spreadsheet does."),
+    ("Sessions", "How many scores the client has."),
+    ("Pattern", "The overall shape of the scores, from the same statistical rule as the chart: "
+                "a description of the numbers, not a clinical judgement."),
+    ("Last unrepaired drop", "The latest session with a rupture (a drop of at least the rupture threshold) "
+                             "that no repair followed within the repair window, or \u201cnone\u201d. "
+                             "A drop near the end of the series may not have had time to be repaired."),
+    ("Sessions since", "How many sessions the client has had after that drop: 0 means the drop is in the latest "
+                       "session. The table is sorted by this column, smallest first; clients with no unrepaired "
+                       "drop come last, in the order of your CSV."),
+    ("Depth", "How far the score fell, from the session before the drop to the lowest session, in the scale's units."),
+    ("Episodes", "Every rupture-repair episode found for the client, and how many of them were repaired."),
+)
+
+
+def caseload_view(caseload: Any, safe_cell: Any) -> dict[str, Any]:
+    """What the caseload view shows: the table's cells, the supervision summary, the bad rows and the CSV.
+
+    ``caseload`` is a ``trajectories.caseload.Caseload``; every text is ready for ``textContent``.
+    """
+    rows = []
+    for index, entry in enumerate(caseload.entries):
+        episode = entry.last_unrepaired
+        episodes = entry.result.episodes
+        repaired = sum(e.repaired for e in episodes)
+        rows.append({
+            "index": index,
+            "id": entry.client_id,
+            "recent": entry.recent,
+            "cells": [
+                entry.client_id,
+                str(entry.line),
+                str(entry.result.n_sessions),
+                pattern_label(entry.result.pattern, entry.result.direction),
+                "none" if episode is None else f"Session {episode.rupture_session}",
+                "" if episode is None else str(entry.sessions_since_drop),
+                "" if episode is None else format_score(episode.depth),
+                f"{len(episodes)} ({repaired} repaired)",
+            ],
+        })
+    recent = [entry.client_id for entry in caseload.recent()]
+    n_problems = len(caseload.problems)
+    totals = f"{_count(len(caseload.entries), 'client')} analysed"
+    totals += f"; {_count(n_problems, 'row')} not analysed (listed under the scores box)." if n_problems else "."
+    return {
+        "rows": rows,
+        "summary": {
+            "totals": totals,
+            "patterns": [f"{pattern_label(*key)}: {count}" for key, count in caseload.pattern_counts().items()],
+            "recent_heading": ("Clients with an unrepaired drop in their last three sessions:" if recent else
+                               "No client has an unrepaired drop in their last three sessions."),
+            "recent": recent,
+        },
+        "problems_heading": (f"{_count(n_problems, 'row')} of your CSV could not be analysed; "
+                             "every other row is in the caseload:") if n_problems else "",
+        "problems": [problem.message for problem in caseload.problems],
+        "csv": caseload.to_csv(safe_cell),
+    }
+
+
+def report_settings(scale: Any, analysis: dict[str, Any]) -> list[list[str]]:
+    """The settings a printed report names, as [label, value] pairs."""
+    if scale is None:
+        scale_text = "None chosen: the axis fits the scores"
+    elif isinstance(scale, str):
+        scale_text = SCALE_CHOICES[scale]
+    else:
+        scale_text = f"Custom range, {scale[0]:g} to {scale[1]:g} (set by the clinician, not a verified range)"
+    window = analysis["repair_window"]
+    return [
+        ["Scale", scale_text],
+        ["Rupture threshold", f"{analysis['threshold_sd']:g} SDs of the client's own scores"],
+        ["Repair window", f"{window} session{'' if window == 1 else 's'}"],
+        ["Sessions", str(analysis["n_sessions"])],
+    ]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
