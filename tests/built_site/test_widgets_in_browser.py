@@ -126,6 +126,8 @@ def test_an_embedded_widget_starts_python_when_the_reader_focuses_a_control(site
     assert page.evaluate("() => window.AtlasPython.startCount") == 0
     # Focus without scrolling (as a keyboard user tabbing in would, before the page scrolls): the touch alone starts it.
     page.evaluate("sel => document.querySelector(sel).focus({ preventScroll: true })", f"{widget}-sessions")
+    page.wait_for_function("sel => document.querySelector(sel).dataset.state !== 'static'", arg=widget, timeout=15_000)
+    assert page.evaluate("() => window.AtlasPython.startCount") == 1
     _wait_ready(page, widget)
     assert page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top > 2 * innerHeight", widget)
     before = _renders(page, widget)
