@@ -1,13 +1,19 @@
-"""Ship the browser half of the package for the Pyodide widgets."""
+"""Ship the browser half of the package for the Pyodide widgets: a wheel and the site's pyodide-lock.json."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 import alliance_atlas
-from alliance_atlas.widgets.bundle import BUNDLE_PATH, build_browser_bundle
+from alliance_atlas.widgets.bundle import BundleError, build_browser_package
 
 
 def on_post_build(config, **kwargs):
     package_root = Path(alliance_atlas.__file__).parent
-    build_browser_bundle(package_root, Path(config["site_dir"]) / BUNDLE_PATH)
+    core_lock = Path(config["config_file_path"]).parent / "node_modules" / "pyodide" / "pyodide-lock.json"
+    try:
+        build_browser_package(package_root, core_lock, Path(config["site_dir"]))
+    except BundleError as error:
+        raise PluginError(str(error)) from error

@@ -22,7 +22,8 @@ def precache(site_dir):
 
 def test_the_worker_precaches_the_shell_the_search_index_and_the_navigation(site_dir, precache):
     assert "search/search_index.json" in precache
-    assert "assets/python/alliance_atlas.zip" in precache
+    assert "assets/python/pyodide-lock.json" in precache
+    assert any(re.fullmatch(r"assets/python/alliance_atlas-[^/]+-py3-none-any\.whl", url) for url in precache)
     assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", url) for url in precache)
     assert any(re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", url) for url in precache)
     for page in ("index.html", "theory/index.html", "explorer/analyse/index.html", OFFLINE_PAGE + "index.html"):

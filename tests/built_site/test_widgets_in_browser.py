@@ -14,6 +14,9 @@ pytestmark = pytest.mark.browser
 READY_TIMEOUT = 60_000  # Pyodide boots in a few seconds; a loaded CI machine may need more
 EXPLORER = "explorer/"
 ANALYSER = "explorer/analyse/"
+EMBEDDED = "rupture-repair/"  # a reading page with an explorer far below the first screen
+# Starting Python: the worker's script, or the Pyodide core it loads.
+_PYTHON_FILES = ("/python-worker.js", "/vendor/pyodide/")
 
 
 def _wait_ready(page, selector):
@@ -86,6 +89,51 @@ def test_without_javascript_the_chart_its_description_and_table_are_there(browse
         assert page.locator(".atlas-data-table tbody tr").count() >= 12
     finally:
         context.close()
+
+
+def _set_up_and_settled(page, widget):
+    """The widget's script has run, and two frames have passed, so its IntersectionObserver has reported."""
+    page.wait_for_function("sel => document.querySelector(sel).dataset.atlasInit === '1'", arg=widget, timeout=15_000)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def _python_requests(site_page):
+    return [url for url in site_page.network.requested if any(part in url for part in _PYTHON_FILES)]
+
+
+def test_an_embedded_widget_starts_python_only_when_scrolled_near(site_page):
+    page = site_page.open(EMBEDDED)
+    widget = "#atlas-explorer-1"
+    _set_up_and_settled(page, widget)
+    assert page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top > 2 * innerHeight", widget)
+    assert page.evaluate("() => window.AtlasPython.startCount") == 0
+    assert page.get_attribute(widget, "data-state") == "static"
+    assert "Starts when you scroll to it or use it" in page.inner_text(f"{widget}-stage")
+    assert _python_requests(site_page) == []
+    assert page.is_visible(f"{widget} [data-atlas-widget-chart] svg[data-atlas-static]")
+
+    page.locator(widget).scroll_into_view_if_needed()
+    _wait_ready(page, widget)
+    assert page.evaluate("() => window.AtlasPython.startCount") == 1
+    assert _python_requests(site_page)
+    assert site_page.console.errors == []
+
+
+def test_an_embedded_widget_starts_python_when_the_reader_focuses_a_control(site_page):
+    page = site_page.open(EMBEDDED)
+    widget = "#atlas-explorer-1"
+    _set_up_and_settled(page, widget)
+    assert page.evaluate("() => window.AtlasPython.startCount") == 0
+    # Focus without scrolling (as a keyboard user tabbing in would, before the page scrolls): the touch alone starts it.
+    page.evaluate("sel => document.querySelector(sel).focus({ preventScroll: true })", f"{widget}-sessions")
+    page.wait_for_function("sel => document.querySelector(sel).dataset.state !== 'static'", arg=widget, timeout=15_000)
+    assert page.evaluate("() => window.AtlasPython.startCount") == 1
+    _wait_ready(page, widget)
+    assert page.evaluate("sel => document.querySelector(sel).getBoundingClientRect().top > 2 * innerHeight", widget)
+    before = _renders(page, widget)
+    page.fill(f"{widget}-sessions", "21")
+    _wait_rendered_after(page, widget, before)
+    assert page.locator(f"{widget} [data-atlas-table] tr").count() == 21
 
 
 def test_a_slider_redraws_the_chart_and_records_the_setting_in_the_url(site_page):
@@ -297,17 +345,29 @@ def test_axe_finds_no_violation_once_the_chart_is_drawn_and_python_ready(site_pa
     assert axe_violations(page) == []
 
 
-def test_when_python_cannot_start_the_static_chart_stays_and_a_message_explains(site_page):
-    site_page.page.route("**/assets/python/alliance_atlas.zip", lambda route: route.fulfill(status=404, body="gone"))
+def _tampered(route):
+    """The wheel as a broken or tampered copy would arrive: same address, other bytes."""
+    body = route.fetch().body()
+    route.fulfill(status=200, body=body[:-1] + bytes([body[-1] ^ 1]), content_type="application/octet-stream")
+
+
+@pytest.mark.parametrize("serve", [
+    pytest.param(lambda route: route.fulfill(status=404, body="gone"), id="missing"),
+    pytest.param(_tampered, id="sha256-mismatch"),
+])
+def test_when_the_package_cannot_be_installed_the_static_chart_stays_and_a_message_explains(site_page, serve):
+    # The worker installs the wheel by name from the site's pyodide-lock.json, which holds its sha256.
+    site_page.page.route("**/assets/python/*.whl", serve)
     page = site_page.open(EXPLORER)
     widget = "#atlas-explorer-1"
     page.wait_for_function("() => document.querySelector('#atlas-explorer-1').dataset.state === 'failed'",
                            timeout=READY_TIMEOUT)
     stage = page.inner_text(f"{widget}-stage")
-    assert "could not start" in stage and "(404)" in stage
+    assert "could not start" in stage and "The package could not be loaded" in stage
     assert page.is_visible(f"{widget} [data-atlas-widget-chart] svg")
     assert page.is_disabled(f"{widget}-sessions")
-    assert [error for error in site_page.console.errors if "404" not in error] == []
+    # Chromium logs the failed download (a 404, or an integrity check that failed); nothing else may be logged.
+    assert [error for error in site_page.console.errors if "404" not in error and "integrity" not in error] == []
 
 
 # Stops the Python worker right after the page sends it a call, as a crash would: the call is on its way and

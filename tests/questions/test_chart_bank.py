@@ -11,7 +11,7 @@ import pytest
 
 import alliance_atlas
 from alliance_atlas.widgets import api as browser_api
-from alliance_atlas.widgets.bundle import build_browser_bundle
+from alliance_atlas.widgets.bundle import build_browser_wheel
 from alliance_atlas.questions.chart_bank import ANSWERS, chart_bank, chart_question
 from alliance_atlas.questions.chart_html import HARD_NOTE, chart_question_html
 from alliance_atlas.questions.contract import CHART_KIND, KIND_ATTRIBUTE, ROOT_ATTRIBUTE
@@ -80,7 +80,8 @@ def test_pyodide_draws_exactly_the_questions_cpython_draws(tmp_path):
     node = shutil.which("node")
     if node is None or not (PYODIDE_DIR / "pyodide.mjs").is_file():
         pytest.fail("Node.js and node_modules/pyodide are needed: run `make test`, which installs them", pytrace=False)
-    bundle = build_browser_bundle(pathlib.Path(alliance_atlas.__file__).parent, tmp_path / "alliance_atlas.zip")
+    # The wheel the site ships: a zip with the package at its top, so the script unpacks it onto sys.path.
+    bundle = build_browser_wheel(pathlib.Path(alliance_atlas.__file__).parent, tmp_path)
     requests = tmp_path / "requests.json"
     requests.write_text(json.dumps(REQUESTS), encoding="utf-8")
     completed = subprocess.run([node, str(HERE / "pyodide_chart_questions.mjs"), str(PYODIDE_DIR), str(bundle), str(requests)],

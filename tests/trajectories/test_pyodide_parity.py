@@ -1,8 +1,8 @@
 """Parity: the analysis gives the same numbers under Pyodide (in Node) as in CPython.
 
-The Node script loads Pyodide from node_modules, unpacks the very zip the site ships,
-and runs every case of fixtures/parity_cases.json through ``analyze(...).to_dict()``,
-and every explorer preset through ``browser_api.explore_preset``. Both sides write
+The Node script loads Pyodide from node_modules with the site-local pyodide-lock.json the
+build writes, installs the package's browser wheel by name (its sha256 checked against the
+lock), and runs every case of fixtures/parity_cases.json through ``analyze(...).to_dict()``, and every explorer preset through ``browser_api.explore_preset``. Both sides write
 their floats with Python's ``json.dumps``, and the results must be equal with ``==``:
 no tolerance is needed (the last check measured no difference in any digit).
 Node boots Pyodide once per session (about 3 s).
@@ -19,7 +19,7 @@ import pytest
 
 import alliance_atlas
 from alliance_atlas.widgets import api as browser_api
-from alliance_atlas.widgets.bundle import build_browser_bundle
+from alliance_atlas.widgets.bundle import build_browser_package
 from alliance_atlas.trajectories import analyze
 
 HERE = pathlib.Path(__file__).parent
@@ -34,10 +34,10 @@ def pyodide_results(tmp_path_factory):
     node = shutil.which("node")
     if node is None or not (PYODIDE_DIR / "pyodide.mjs").is_file():
         pytest.fail("Node.js and node_modules/pyodide are needed: run `make test`, which installs them", pytrace=False)
-    bundle = build_browser_bundle(pathlib.Path(alliance_atlas.__file__).parent,
-                                  tmp_path_factory.mktemp("bundle") / "alliance_atlas.zip")
+    _, lock_file = build_browser_package(pathlib.Path(alliance_atlas.__file__).parent,
+                                         PYODIDE_DIR / "pyodide-lock.json", tmp_path_factory.mktemp("site"))
     completed = subprocess.run(
-        [node, str(HERE / "pyodide_parity.mjs"), str(PYODIDE_DIR), str(bundle), str(CASES_FILE)],
+        [node, str(HERE / "pyodide_parity.mjs"), str(PYODIDE_DIR), str(lock_file), str(CASES_FILE)],
         capture_output=True, text=True, timeout=180, cwd=REPO_ROOT,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
@@ -47,6 +47,10 @@ def pyodide_results(tmp_path_factory):
 def _cpython(value):
     """What CPython's json.dumps writes, read back: the same path the Pyodide numbers take."""
     return json.loads(json.dumps(value, allow_nan=False))
+
+
+def test_the_package_is_installed_from_the_wheel_into_site_packages(pyodide_results):
+    assert "/site-packages/alliance_atlas/" in pyodide_results["package_file"]
 
 
 def test_pyodide_runs_a_python_as_new_as_the_package_needs(pyodide_results):

@@ -20,8 +20,10 @@
     const listeners = new Set();
     const pending = new Map();
     let nextId = 1;
-    // startedAt and readyAt (performance.now()) let the benchmark time the boot.
-    const state = { stage: "Starting Python", fraction: 0, ready: false, error: null, startedAt: performance.now(), readyAt: null };
+    // startedAt and readyAt (performance.now()), and the worker's own timings of its steps, let the benchmark time the boot.
+    const state = {
+      stage: "Starting Python", fraction: 0, ready: false, error: null, startedAt: performance.now(), readyAt: null, timings: null,
+    };
     let rejectReady = null;
 
     // The first failure wins: later ones add nothing for the reader.
@@ -74,6 +76,7 @@
         } else if (data.type === "ready") {
           state.ready = true;
           state.readyAt = performance.now();
+          state.timings = data.timings;
           listeners.forEach((listener) => listener(state));
           resolve(call);
         } else if (data.type === "failed") {

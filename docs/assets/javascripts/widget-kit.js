@@ -100,11 +100,16 @@
     });
   }
 
-  // Vega is fetched ahead of the first analysis; if that fails, the reader hears of it when a chart is drawn.
+  // Vega is fetched ahead of the first analysis, when the page is idle: parsing its scripts takes the main
+  // thread for a while, which must not hold up Python's start or the reader's first input. If that fails,
+  // the reader hears of it when a chart is drawn.
   function preloadVega() {
-    window.AtlasVega.load().catch(function (error) {
-      console.error("Alliance Atlas: Vega could not be loaded ahead of the first chart.", error);
-    });
+    const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 0));
+    whenIdle(function () {
+      window.AtlasVega.load().catch(function (error) {
+        console.error("Alliance Atlas: Vega could not be loaded ahead of the first chart.", error);
+      });
+    }, { timeout: 2000 });
   }
 
   // When the page is left: no view of it may be kept or created any more.
@@ -217,8 +222,62 @@
   // ------------------------------------------------------------------------------------------
   // Python
 
-  // Progress while Python loads, then "ready" or a clear failure. Returns the runtime and `stop`.
+  // How far below (or above) the viewport a widget starts Python, in CSS pixels: far enough that a reader
+  // scrolling at an ordinary pace finds it ready, near enough that a reader who stops above it downloads nothing.
+  const BOOT_MARGIN = 600;
+
+  function nearViewport(element) {
+    const rect = element.getBoundingClientRect();
+    return rect.width + rect.height > 0 && rect.bottom > -BOOT_MARGIN && rect.top < window.innerHeight + BOOT_MARGIN;
+  }
+
+  // Call `start` once the widget nears the viewport or the reader touches it (focus or pointer on any of
+  // its controls), so a page that merely holds a widget costs nothing until then: its build-time chart,
+  // description and data table are already there. On the explorer's and the analyser's own pages the
+  // widget is in view, so Python starts at once; once a page of the visit started it, every later widget
+  // attaches at once. Returns a function that stops waiting.
+  function whenWanted(root, start) {
+    if (window.AtlasPython.startCount > 0 || typeof IntersectionObserver !== "function" || nearViewport(root)) {
+      start();
+      return function () {};
+    }
+    let waiting = true;
+    const observer = new IntersectionObserver(function (entries) {
+      if (entries.some((entry) => entry.isIntersecting)) begin();
+    }, { rootMargin: BOOT_MARGIN + "px 0px" });
+    function stopWaiting() {
+      waiting = false;
+      observer.disconnect();
+      root.removeEventListener("focusin", begin);
+      root.removeEventListener("pointerdown", begin);
+    }
+    function begin() {
+      if (!waiting) return;
+      stopWaiting();
+      start();
+    }
+    observer.observe(root);
+    root.addEventListener("focusin", begin);
+    root.addEventListener("pointerdown", begin);
+    return stopWaiting;
+  }
+
+  // Progress while Python loads (once it is wanted: whenWanted), then "ready" or a clear failure.
+  // Returns `stop`, which ends the waiting and the listening when the page goes.
   function watchPython(root, find, onReady, onFailed) {
+    let stopListening = function () {};
+    const stopWaiting = whenWanted(root, function () {
+      stopListening = listen(root, find, onReady, onFailed);
+    });
+    return {
+      stop() {
+        stopWaiting();
+        stopListening();
+      },
+    };
+  }
+
+  function listen(root, find, onReady, onFailed) {
     const status = find.one("status");
     const progress = find.part("progress");
     const stage = find.part("stage");
@@ -226,7 +285,7 @@
     const runtime = window.AtlasPython.get();
     let settled = false;
     find.setState("loading");
-    const stop = runtime.onProgress(function (state) {
+    return runtime.onProgress(function (state) {
       if (state.error && root.getAttribute(find.contract.attributes.state) === "ready") {
         // Python stopped after it had started: whatever was waiting has been rejected; say so here.
         find.setState("failed");
@@ -256,7 +315,6 @@
         stage.textContent = state.stage + "\u2026";
       }
     });
-    return { runtime, stop };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -283,6 +341,11 @@
       });
     });
   }
+
+  // On the explorer's and the analyser's own pages the widget is in view as the page loads. This script runs
+  // once the page's HTML is parsed, before the theme's own start-up work, so Python starts now rather than a
+  // few hundred milliseconds later when the widget is set up (which then attaches to the running start).
+  if (Array.from(document.querySelectorAll("[" + CONTRACT_ATTRIBUTE + "]")).some(nearViewport)) window.AtlasPython.get();
 
   window.AtlasWidgetKit = {
     register, drawChart, drawBuildTimeChart, preloadVega, disposeSlot, resultSlot, showResult,

@@ -3,7 +3,7 @@
 After the build, `service_worker.mjs` runs workbox-build's `generateSW` over the site folder. The worker
 
 - precaches the shell (stylesheets, scripts, icons, the site's own Vega), the search index, the Python
-  bundle and the pages in the navigation, each with a revision, so that a new build replaces them;
+  package (its wheel and the site's pyodide-lock.json) and the pages in the navigation, each with a revision, so that a new build replaces them;
 - caches every other page when it is visited (network first), under a cache named by build;
 - caches the pinned libraries (the Pyodide core above all) the first time a page loads them (cache first);
 - sends an unsaved page, offline, to the offline page (`OFFLINE_PAGE`), which has the site's search.
@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from alliance_atlas.build.vendor import PYODIDE, SHIPPED, VENDOR_DIR
-from alliance_atlas.widgets.bundle import BUNDLE_PATH
+from alliance_atlas.widgets.bundle import LOCK_FILE, PYTHON_DIR
 
 SCRIPT = Path(__file__).with_name("service_worker.mjs")
 SERVICE_WORKER = "sw.js"
@@ -32,7 +32,8 @@ OFFLINE_PAGE = "about/offline/"
 # The offline page's query parameter naming the address that was asked for.
 FROM_PARAM = "from"
 SAVE_LIST = "assets/offline/pages.json"
-PYTHON_BUNDLE = BUNDLE_PATH
+# The package's wheel (its name changes with its content) and the lock file that names it and its sha256.
+PYTHON_PACKAGE = (f"{PYTHON_DIR}/*.whl", LOCK_FILE)
 ICONS = (("assets/images/icon-192.png", "192x192"), ("assets/images/icon-512.png", "512x512"))
 THEME_COLOUR = "#1f4e79"  # --md-primary-fg-color in docs/assets/stylesheets/atlas.css
 
@@ -45,7 +46,7 @@ SHELL = (
     "assets/javascripts/workers/*.js",
     "assets/images/*",
     f"{VENDOR_DIR}/vega*/**/*.js",
-    PYTHON_BUNDLE,
+    *PYTHON_PACKAGE,
     "search/search_index.json",
     MANIFEST,
     SAVE_LIST,

@@ -1,18 +1,30 @@
-"""Pack the part of the package that runs in the browser, for Pyodide to unpack.
+"""Ship the part of the package that runs in the browser as a wheel that Pyodide installs by name.
 
-Only standard-library modules go in: Pyodide's npm core ships no package wheels,
-so anything that imports bibtexparser or citeproc would fail there. The zip is
-byte-for-byte reproducible (fixed timestamps, sorted names), so rebuilding an
-unchanged site changes nothing that a browser has cached.
+Only standard-library modules go in: Pyodide's npm core ships no package wheels, so anything that
+imports bibtexparser or citeproc would fail there. The wheel is byte-for-byte reproducible (fixed
+timestamps, sorted names) and its version carries a hash of its content (``0.1.0+g1a2b3c4d5e6f``), so
+its file name changes exactly when its code does: no cache can serve an old wheel under a new lock.
+
+The wheel is registered in a site-local ``pyodide-lock.json`` by pyodide-build's own
+``pyodide lockfile add-wheels`` (run offline), starting from the lock file of the pinned Pyodide core.
+The worker loads that lock file and installs the package with ``loadPackage``, which checks the
+wheel's sha256 against the lock.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import subprocess
+import sys
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE_NAME = "alliance_atlas"
-BUNDLE_PATH = "assets/python/alliance_atlas.zip"
+DISTRIBUTION = "alliance-atlas"
+PYTHON_DIR = "assets/python"
+LOCK_FILE = f"{PYTHON_DIR}/pyodide-lock.json"
 # Paths inside the package; a folder takes every .py file under it.
 BROWSER_MODULES = (
     "__init__.py", "trajectories",
@@ -21,6 +33,10 @@ BROWSER_MODULES = (
     "questions/__init__.py", "questions/contract.py", "questions/chart_bank.py", "questions/chart_html.py",
 )
 _FIXED_TIMESTAMP = (2020, 1, 1, 0, 0, 0)
+
+
+class BundleError(RuntimeError):
+    """The browser wheel or its lock file could not be written."""
 
 
 def browser_files(package_root: Path) -> list[Path]:
@@ -37,14 +53,68 @@ def browser_files(package_root: Path) -> list[Path]:
     return sorted(files)
 
 
-def build_browser_bundle(package_root: Path, target: Path) -> Path:
-    """Write `target` as a zip whose top folder is the package, ready for `sys.path`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _record_hash(data: bytes) -> str:
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def browser_version(contents: dict[str, bytes]) -> str:
+    """The package's version with a local label hashing the shipped files (PEP 440: ``0.1.0+g<12 hex>``)."""
+    digest = hashlib.sha256()
+    for name in sorted(contents):
+        digest.update(name.encode() + b"\0" + contents[name] + b"\0")
+    return f"{metadata.version(DISTRIBUTION)}+g{digest.hexdigest()[:12]}"
+
+
+def build_browser_wheel(package_root: Path, directory: Path) -> Path:
+    """Write a pure-Python wheel of the browser modules into `directory`; return its path."""
+    contents = {
+        f"{PACKAGE_NAME}/{file.relative_to(package_root).as_posix()}": file.read_bytes()
+        for file in browser_files(package_root)
+    }
+    version = browser_version(contents)
+    dist_info = f"{PACKAGE_NAME}-{version}.dist-info"
+    contents[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {DISTRIBUTION}\nVersion: {version}\nRequires-Python: >=3.12\n"
+        "Summary: The browser half of Alliance Atlas: trajectories and the widget API (standard library only)\n"
+    ).encode()
+    contents[f"{dist_info}/WHEEL"] = (
+        "Wheel-Version: 1.0\nGenerator: alliance_atlas.widgets.bundle\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    ).encode()
+    contents[f"{dist_info}/top_level.txt"] = f"{PACKAGE_NAME}\n".encode()
+    record = [f"{name},{_record_hash(data)},{len(data)}" for name, data in contents.items()]
+    contents[f"{dist_info}/RECORD"] = ("\n".join([*record, f"{dist_info}/RECORD,,"]) + "\n").encode()
+
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / f"{PACKAGE_NAME}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for file in browser_files(package_root):
-            name = f"{PACKAGE_NAME}/{file.relative_to(package_root).as_posix()}"
+        for name, data in contents.items():  # the dist-info last, as installers expect
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIMESTAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, file.read_bytes())
+            archive.writestr(info, data)
     return target
+
+
+def write_lock_file(wheel: Path, core_lock: Path, target: Path, *, timeout: float = 120) -> Path:
+    """Write `target`: `core_lock` (the Pyodide core's pyodide-lock.json) with `wheel` added by
+    `pyodide lockfile add-wheels`. The wheel's address in the lock is relative to `target`'s folder."""
+    if not core_lock.is_file():
+        raise BundleError(f"{core_lock} is missing: run `npm ci` (the README's commands do)")
+    command = [sys.executable, "-m", "pyodide_cli", "lockfile", "add-wheels",
+               "--input", str(core_lock.resolve()), "--output", str(target.resolve()),
+               "--base-path", str(target.parent.resolve()), str(wheel.resolve())]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        raise BundleError(f"`pyodide lockfile add-wheels` took over {timeout:.0f} s") from error
+    if completed.returncode != 0 or not target.is_file():
+        detail = (completed.stderr or completed.stdout).strip()[-1500:]
+        raise BundleError(f"`pyodide lockfile add-wheels` could not register {wheel.name} "
+                          f"(pyodide-build is pinned in constraints.txt): {detail}")
+    return target
+
+
+def build_browser_package(package_root: Path, core_lock: Path, site_dir: Path) -> tuple[Path, Path]:
+    """The wheel and the site-local lock file, both in `site_dir/PYTHON_DIR`."""
+    wheel = build_browser_wheel(package_root, site_dir / PYTHON_DIR)
+    return wheel, write_lock_file(wheel, core_lock, site_dir / LOCK_FILE)

@@ -60,7 +60,7 @@ def status_bar(widget_id: str) -> str:
         f'<label for="{progress}">Python for the live analysis</label> '
         f'<progress id="{progress}" max="100" value="0"></progress> '
         f'<span class="atlas-widget__stage" id="{attr(part_id(widget_id, "stage"))}" role="status" aria-live="polite">'
-        "Starts when the page has loaded (needs JavaScript and WebAssembly).</span>"
+        "Starts when you scroll to it or use it (needs JavaScript and WebAssembly).</span>"
         "</div>"
     )
 
