@@ -1,5 +1,8 @@
-// Typeset math with the site's own MathJax copy, loaded only on pages that have math.
+// Typeset math with the site's own MathJax copy. Only pages with math load this script (hooks/math_pages.py
+// puts it in their content); instant navigation runs it again on each such page, so it sets up once.
 (function () {
+  if (window.AtlasMath) return;
+  window.AtlasMath = true;
   const mathjaxUrl = new URL("../vendor/mathjax/es5/tex-mml-chtml.js", document.currentScript.src).href;
   let loading = null;
 

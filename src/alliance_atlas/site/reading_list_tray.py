@@ -13,6 +13,7 @@ import re
 
 from alliance_atlas.bibliography.exports import reference_to_bibtex, reference_to_ris
 from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.search import EXCLUDE
 
 BUILDER_DATA_PATH = "downloads/alliance-builder.json"
 #: The page whose address carries a shared list: ``references/?list=key1,key2``.
@@ -44,7 +45,7 @@ def pick_html(reference, short: str) -> str:
     key = reference.key
     control_id = f"atlas-pick-{key}"
     return (
-        f'<label class="atlas-pick" for="{attr(control_id)}" hidden>'
+        f'<label class="atlas-pick" {EXCLUDE} for="{attr(control_id)}" hidden>'
         f'<input type="checkbox" id="{attr(control_id)}" data-atlas-pick="{attr(key)}" data-atlas-short="{attr(short)}">'
         f' Add<span class="atlas-visually-hidden"> {text_html(short)}</span> to my reading list</label>'
     )
