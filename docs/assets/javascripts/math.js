@@ -26,7 +26,7 @@
     return loading;
   }
 
-  window.AtlasPage.onPage(function () {
+  function typeset() {
     if (!document.querySelector(".arithmatex")) return;
     loadMathJax().then(function () {
       window.MathJax.startup.output.clearCache();
@@ -36,5 +36,12 @@
     }).catch(function (error) {
       console.warn("Math could not be typeset:", error);
     });
-  });
+  }
+
+  // On a page opened directly this script, being in the content, runs before the site-wide ones.
+  if (window.AtlasPage) {
+    window.AtlasPage.onPage(typeset);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { window.AtlasPage.onPage(typeset); });
+  }
 })();

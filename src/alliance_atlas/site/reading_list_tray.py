@@ -57,7 +57,7 @@ def tray_html(data_href: str, share_href: str) -> str:
     The script fills it in; without the script it stays hidden, as the checkboxes do.
     """
     return (
-        f'<section class="atlas-tray" id="{TRAY_ID}" data-atlas-tray data-atlas-data="{attr(data_href)}"'
+        f'<section class="atlas-tray" id="{TRAY_ID}" {EXCLUDE} data-atlas-tray data-atlas-data="{attr(data_href)}"'
         f' data-atlas-share="{attr(share_href)}" data-atlas-share-parameter="{SHARE_PARAMETER}"'
         ' aria-labelledby="atlas-tray-heading" hidden>'
         '<div class="atlas-tray__bar">'
