@@ -16,7 +16,6 @@ score moves with the machine's load, so --runs N keeps each page's median.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
@@ -25,28 +24,23 @@ import subprocess
 import sys
 import tempfile
 import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from support.server import _QuietHandler  # noqa: E402
+from support.server import QuietHandler, serve_directory  # noqa: E402
 from support.sitebuild import build_site  # noqa: E402
 
 LIGHTHOUSE = REPO_ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Name -> (address under the site, kind). Reading pages aim at performance 95, the others at 90.
-PAGES = {
-    "home": ("", "reading"),
-    "references": ("references/", "reading"),
-    "reference": ("references/safran1996resolution/", "reading"),
-    "reading-list": ("reading-lists/outcome/", "reading"),
-    "rupture-repair": ("rupture-repair/", "widget"),
-    "explorer": ("explorer/", "widget"),
-    "alliance-outcome": ("explainers/alliance-outcome/", "explainer"),
-}
+# One page of each kind: name, address under the site, kind. Reading pages aim at performance 95, the others at 90.
+PAGES = {name: (address, kind) for name, address, kind in [
+    ("home", "", "reading"), ("references", "references/", "reading"),
+    ("reference", "references/safran1996resolution/", "reading"), ("reading-list", "reading-lists/outcome/", "reading"),
+    ("rupture-repair", "rupture-repair/", "widget"), ("explorer", "explorer/", "widget"),
+    ("alliance-outcome", "explainers/alliance-outcome/", "explainer"),
+]}
 GOALS = {"reading": 95, "widget": 90, "explainer": 90}
 METRICS = {
     "FCP s": ("first-contentful-paint", 1000),
@@ -59,7 +53,7 @@ METRICS = {
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".bib", ".ris")
 
 
-class _GzipHandler(_QuietHandler):
+class _GzipHandler(QuietHandler):
     """Serve files gzip-compressed when the client accepts it, compressed once per file and kept."""
 
     cache: dict = {}
@@ -100,19 +94,6 @@ class _BytesBody:
 
     def close(self):
         pass
-
-
-@contextmanager
-def serve_gzipped(root: pathlib.Path):
-    handler = functools.partial(_GzipHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_lighthouse(url: str) -> dict:
@@ -159,7 +140,7 @@ def main() -> None:
                 sys.exit(built.output)
             site = built.site_dir
         results = {}
-        with serve_gzipped(site) as base_url:
+        with serve_directory(site, handler=_GzipHandler) as base_url:
             for name in args.page or list(PAGES):
                 address, _kind = PAGES[name]
                 results[name] = median_of([summarise(run_lighthouse(base_url + address)) for _ in range(args.runs)])
