@@ -33,14 +33,12 @@ def explorer(widget_id: str, preset: str = DEFAULT_PRESET) -> Widget:
         f' data-preset="{attr(preset)}" data-pattern="{attr(pattern)}" {A["state"]}="static"'
         f' {A["config"]}="{json_attribute(config)}" {contract_attribute()}>',
         status_bar(widget_id),
-        # Laid out like a figure (widgets.css): the chart first, then the controls that change it; side by side, the
-        # chart kept in view, on wide screens. The same order on screen and in the DOM, for reading and focus.
+        # Laid out like a figure (widgets.css): the chart first, then the controls that change it, the research note
+        # and the code; on wide screens the chart beside them all, kept in view. The same order on screen and in the
+        # DOM, for reading and focus.
         '<div class="atlas-explorer__view">',
         chart_figure(widget_id, result, caption),
         findings_html(widget_id, result),
-        f'<div class="{C["research"]}" id="{attr(part_id(widget_id, "research"))}" aria-live="polite" hidden>',
-        '<p class="atlas-widget__label">What the research says about this pattern</p>',
-        "</div>",
         "</div>",
         f'<div class="atlas-explorer__controls" role="group" aria-labelledby="{wid}-controls-label">',
         f'<p class="atlas-widget__label" id="{wid}-controls-label">Settings</p>',
@@ -67,6 +65,9 @@ def explorer(widget_id: str, preset: str = DEFAULT_PRESET) -> Widget:
         f'<button type="button" class="md-button" {A["action"]}="copy-link" disabled>Copy link to these settings</button> ',
         f'<span class="atlas-widget__copy-status" id="{attr(part_id(widget_id, "copy_status"))}" role="status" aria-live="polite"></span>',
         "</p>",
+        "</div>",
+        f'<div class="{C["research"]}" id="{attr(part_id(widget_id, "research"))}" aria-live="polite" hidden>',
+        '<p class="atlas-widget__label">What the research says about this pattern</p>',
         "</div>",
         _code_editor(widget_id, pattern, config["generator_sources"][pattern]),
         "</div>",
