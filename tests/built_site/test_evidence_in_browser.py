@@ -29,6 +29,8 @@ def file_rows() -> list[dict[str, str]]:
 
 def open_drawn(site_page):
     page = site_page.open("evidence/")
+    # Charts are drawn as they near the viewport.
+    page.locator(f"{MAP} .atlas-chart").scroll_into_view_if_needed()
     page.wait_for_selector(f"{MAP} .atlas-chart[data-atlas-chart-state=drawn]", timeout=30_000)
     page.wait_for_function(f"document.querySelector('{MAP}').dataset.atlasEvidenceShown !== undefined")
     return page

@@ -16,17 +16,32 @@ from support.sitebuild import REPO_ROOT
 
 CHARTS = {"alliance-outcome": 2, "alliance-patterns": 3, "finding-ruptures": 3}
 DRAWN = ".vega-embed svg.marks"
+FIGURE = ".atlas-chart[data-atlas-chart]"
 
 
 def _wait_for_charts(page, count):
-    """Wait until ``count`` charts are drawn and their figures say so: a chart's marks appear while vega-embed
-    is still working, a moment before the figure's state becomes 'drawn'."""
+    """Scroll each chart into view, as a reader would (charts are drawn as they near the viewport), and wait
+    until ``count`` charts are drawn and their figures say so: a chart's marks appear while vega-embed is
+    still working, a moment before the figure's state becomes 'drawn'."""
+    figures = page.locator(FIGURE)
+    page.wait_for_function("([selector, count]) => document.querySelectorAll(selector).length === count",
+                           arg=[FIGURE, count])
+    for index in range(count):
+        figures.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function("([selector, index]) => document.querySelectorAll(selector)[index].dataset"
+                               ".atlasChartState === 'drawn'", arg=[FIGURE, index], timeout=60_000)
     page.wait_for_function(
         """([selector, count]) => document.querySelectorAll(selector).length === count
             && document.querySelectorAll(".atlas-chart[data-atlas-chart-state='drawn']").length === count""",
         arg=[DRAWN, count],
         timeout=60_000,
     )
+
+
+def _page_url(name):
+    """The explainer's address, with any fragment: Material's navigation.tracking writes the section in view into
+    the address as the reader (here, the test scrolling charts into view) scrolls."""
+    return re.compile(rf".*/explainers/{name}/(#.*)?$")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -102,6 +117,28 @@ def test_every_chart_is_drawn_with_no_error_no_blocked_request_and_no_axe_violat
 
 
 @pytest.mark.browser
+def test_charts_below_the_fold_wait_until_the_reader_scrolls_to_them(site_page):
+    site_page.page.set_viewport_size({"width": 1280, "height": 700})
+    page = site_page.open("explainers/finding-ruptures/", wait_until="load")
+    page.wait_for_function("() => window.AtlasExplainerCharts !== undefined")
+    # The first chart, once on screen, is drawn.
+    page.locator(FIGURE).first.scroll_into_view_if_needed()
+    page.wait_for_function("selector => document.querySelector(selector).dataset.atlasChartState === 'drawn'",
+                           arg=FIGURE, timeout=60_000)
+    # A chart far below the viewport (beyond the margin in which drawing starts early) is not even started.
+    far = page.evaluate("""selector => [...document.querySelectorAll(selector)].map((figure, index) => [index,
+        figure.getBoundingClientRect().top - innerHeight]).filter(([, below]) => below > 600).map(([i]) => i)""",
+        FIGURE)
+    assert far, "the page has a chart well below the first chart"
+    last = far[-1]
+    assert page.locator(FIGURE).nth(last).get_attribute("data-atlas-chart-state") is None
+    page.locator(FIGURE).nth(last).scroll_into_view_if_needed()
+    page.wait_for_function("([selector, i]) => document.querySelectorAll(selector)[i].dataset.atlasChartState"
+                           " === 'drawn'", arg=[FIGURE, last], timeout=60_000)
+    assert site_page.console.errors == []
+
+
+@pytest.mark.browser
 def test_charts_are_drawn_after_instant_navigation(site_page):
     """Material swaps the page in without running inline scripts; the site-wide script still draws every chart."""
     page = site_page.page
@@ -111,15 +148,15 @@ def test_charts_are_drawn_after_instant_navigation(site_page):
     page.evaluate("window.atlasSamePage = true")
 
     page.locator("article a[href$='alliance-outcome.ipynb'], article a[href$='alliance-outcome/']").first.click()
-    page.wait_for_url("**/explainers/alliance-outcome/")
+    page.wait_for_url(_page_url("alliance-outcome"))
     _wait_for_charts(page, CHARTS["alliance-outcome"])
     assert page.evaluate("window.atlasSamePage === true"), "the link was not followed by instant navigation"
 
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/explainers/alliance-patterns/")
+    page.wait_for_url(_page_url("alliance-patterns"))
     _wait_for_charts(page, CHARTS["alliance-patterns"])
     page.go_back()
-    page.wait_for_url("**/explainers/alliance-outcome/")
+    page.wait_for_url(_page_url("alliance-outcome"))
     _wait_for_charts(page, CHARTS["alliance-outcome"])
     assert page.evaluate("window.atlasSamePage === true")
     assert site_page.network.blocked == []

@@ -17,7 +17,7 @@ from alliance_atlas.explainers.pages import (
     render_notebook_citations,
     with_references,
 )
-from alliance_atlas.site.citations import render_citations
+from alliance_atlas.site.citations import REFERENCES_HEADING, render_citations
 from support.sitebuild import REPO_ROOT, build_site
 
 URLS = {"safran1996resolution": "references/safran1996resolution/", "stiles2004patterns": "references/stiles2004patterns/"}
@@ -83,7 +83,7 @@ def test_references_section_ends_the_page(formatter):
     rendered = render_notebook_citations(_page([cell]), [cell], formatter, "x/", URLS)
     page = with_references(rendered, formatter, "x/", URLS)
     assert page.rstrip().endswith("</ol>")
-    assert "## References {#references}" in page and 'id="ref-stiles2004patterns"' in page
+    assert REFERENCES_HEADING in page and 'id="ref-stiles2004patterns"' in page
 
 
 def test_markdown_cell_sources_reads_lists_and_strings(tmp_path):

@@ -55,7 +55,7 @@ def test_page_date_labels_each_kind_of_unknown_honestly():
     line = last_updated_html(shallow)
     assert "not known in this copy" in line and 'datetime="2030-01-02"' in line and "Built" in line
     assert last_updated_html(page_date("a.md", dates, BUILD_DAY)) == (
-        '<p class="atlas-last-updated">Last updated: <time datetime="2026-11-20">20 November 2026</time></p>')
+        '<p class="atlas-last-updated" data-search-exclude>Last updated: <time datetime="2026-11-20">20 November 2026</time></p>')
 
 
 @needs_git

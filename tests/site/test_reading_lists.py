@@ -231,7 +231,7 @@ def test_the_index_links_every_topic_list(real):
 def test_the_checkbox_is_labelled_with_the_short_reference_and_escaped(evil):
     reference = evil["mallory2020hello"]
     markup = pick_html(reference, 'Mallory & <O\'Brien> "x" @y')
-    assert '<label class="atlas-pick" for="atlas-pick-mallory2020hello" hidden>' in markup
+    assert '<label class="atlas-pick" data-search-exclude for="atlas-pick-mallory2020hello" hidden>' in markup
     assert 'id="atlas-pick-mallory2020hello"' in markup
     assert 'data-atlas-short="Mallory &amp; &lt;O&#x27;Brien&gt; &quot;x&quot; @y"' in markup
     assert "Add<span class=\"atlas-visually-hidden\"> Mallory &amp; &lt;O'Brien&gt; \"x\" &#64;y</span> to my reading list" in markup

@@ -15,7 +15,7 @@ from support.bib import formatter_for
 from alliance_atlas.bibliography.parse import load_bibliography
 from alliance_atlas.bibliography.intext import apa_sort_key
 from alliance_atlas.site.cite_page import PageDate, page_apa, page_bibtex, parse_git_log
-from alliance_atlas.site.citations import citation_places, markdown_safe, references_section, render_citations
+from alliance_atlas.site.citations import REFERENCES_HEADING, citation_places, markdown_safe, references_section, render_citations
 from alliance_atlas.site.links import relative_url, scholar_url
 from alliance_atlas.site.reference_pages import PageLinks, cited_on_html, reference_page_markdown, related_references
 from alliance_atlas.site.state import CitedOn
@@ -92,7 +92,7 @@ def test_citation_markup_hides_markdown_syntax_and_escapes_html(evil):
 def test_references_section_has_apa_doi_and_coins_for_every_key(real):
     keys = ["safran1996resolution", "bordin1979generalizability"]
     section = references_section(keys, formatter_for(real), "theory/", urls(real))
-    assert section.lstrip().startswith("## References {#references}")
+    assert section.lstrip().startswith(REFERENCES_HEADING)
     assert section.count('class="Z3988"') == 2
     assert section.index("bordin1979generalizability") < section.index('id="ref-safran1996resolution"')
     assert "https://doi.org/10.1037/0022-006X.64.3.447" in section

@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -23,9 +23,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(root: Path):
-    """Yield the base URL (ending in `/`) of a server for `root`."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_directory(root: Path, *, handler: type[SimpleHTTPRequestHandler] | None = None):
+    """Yield the base URL (ending in `/`) of a server for `root` (with `handler`, a QuietHandler by default)."""
+    handler = functools.partial(handler or QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -36,7 +36,7 @@ def serve_directory(root: Path):
         server.server_close()
 
 
-class _SwitchableHandler(_QuietHandler):
+class _SwitchableHandler(QuietHandler):
     def __init__(self, request, client_address, server):
         super().__init__(request, client_address, server, directory=str(server.root))
 

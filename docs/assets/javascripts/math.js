@@ -1,5 +1,8 @@
-// Typeset math with the site's own MathJax copy, loaded only on pages that have math.
+// Typeset math with the site's own MathJax copy. Only pages with math load this script (hooks/math_pages.py
+// puts it in their content); instant navigation runs it again on each such page, so it sets up once.
 (function () {
+  if (window.AtlasMath) return;
+  window.AtlasMath = true;
   const mathjaxUrl = new URL("../vendor/mathjax/es5/tex-mml-chtml.js", document.currentScript.src).href;
   let loading = null;
 
@@ -23,7 +26,7 @@
     return loading;
   }
 
-  window.AtlasPage.onPage(function () {
+  function typeset() {
     if (!document.querySelector(".arithmatex")) return;
     loadMathJax().then(function () {
       window.MathJax.startup.output.clearCache();
@@ -33,5 +36,12 @@
     }).catch(function (error) {
       console.warn("Math could not be typeset:", error);
     });
-  });
+  }
+
+  // On a page opened directly this script, being in the content, runs before the site-wide ones.
+  if (window.AtlasPage) {
+    window.AtlasPage.onPage(typeset);
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { window.AtlasPage.onPage(typeset); });
+  }
 })();

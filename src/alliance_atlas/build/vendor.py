@@ -52,7 +52,9 @@ AXE_CORE = VendorPackage("axe-core", "4.14.1", ("axe.min.js",), "axe.min.js", sh
 # A build tool: generates the service worker (and copies its runtime) at build time; nothing of it is copied here.
 WORKBOX_BUILD = VendorPackage("workbox-build", "7.4.1", (), "", ships=False)
 
-PACKAGES: tuple[VendorPackage, ...] = (PYODIDE, VEGA, VEGA_LITE, VEGA_EMBED, MATHJAX, AXE_CORE, WORKBOX_BUILD)
+# bench/lighthouse.py's auditor (13 needs Node 22); never shipped.
+LIGHTHOUSE = VendorPackage("lighthouse", "12.2.3", (), "", ships=False)
+PACKAGES: tuple[VendorPackage, ...] = (PYODIDE, VEGA, VEGA_LITE, VEGA_EMBED, MATHJAX, AXE_CORE, WORKBOX_BUILD, LIGHTHOUSE)
 SHIPPED: tuple[VendorPackage, ...] = tuple(p for p in PACKAGES if p.ships)
 
 

@@ -21,9 +21,10 @@ from alliance_atlas.bibliography.coins import coins_span
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.intext import apa_sort_key, author_short
 from alliance_atlas.site.links import relative_url
+from alliance_atlas.site.search import excluded_heading
 
 CITATION_CLASS = "citation"
-REFERENCES_HEADING = "## References {#references}"
+REFERENCES_HEADING = excluded_heading(2, "References", "references")
 _MARKDOWN_ACTIVE = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;", "@": "&#64;"}
 _MARKDOWN_ACTIVE_RE = re.compile(r"[*_`\[\]\\@]")
 _AMPERSAND_REFERENCE = re.compile(r"&(?=[#A-Za-z0-9])")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alliance_atlas.site.copy_buttons import copy_button, copy_status
+from alliance_atlas.site.search import EXCLUDE, excluded_heading
 
 AUTHOR = "Alliance Atlas contributors"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -18,10 +19,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 _BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-HEADING = "## Cite this page {#cite-this-page}"
+HEADING = excluded_heading(2, "Cite this page", "cite-this-page")
 #: Generated pages that were once published with a "Cite this page" section keep its address, with a note
 #: that says what to cite instead (permalinks.txt lists ``reading-lists/#cite-this-page`` and the like).
-GENERATED_HEADING = "## Citing this page {#cite-this-page}"
+GENERATED_HEADING = excluded_heading(2, "Citing this page", "cite-this-page")
 _HOW_TO_CITE = "about/index.md#how-to-cite"
 
 #: Why a page has no date from its history: no git history at all, a change not yet committed,
@@ -179,7 +180,7 @@ def last_updated_html(when: PageDate) -> str:
         text = f"Last updated: not known in this copy (its history is incomplete). Built {stamp}."
     else:
         text = f"Last updated: not recorded in this copy. Built {stamp}."
-    return f'<p class="atlas-last-updated">{text}</p>'
+    return f'<p class="atlas-last-updated" {EXCLUDE}>{text}</p>'
 
 
 def insert_after_title(page_html: str, snippet: str) -> str:

@@ -181,7 +181,9 @@ def static_widgets(content: str, widgets: dict[str, str]) -> str:
 
 def drop_sections(content: str) -> str:
     """Cut the page at its first "References" or "Cite this page" heading: both sit at the end of a page."""
-    cuts = [content.find(f'<h2 id="{section}"') for section in DROPPED_SECTIONS]
+    # The id need not be the heading's first attribute (search exclusion marks these headings too).
+    ids = [content.find(f' id="{section}"') for section in DROPPED_SECTIONS]
+    cuts = [content.rfind("<h2", 0, found) for found in ids if found >= 0]
     cuts = [cut for cut in cuts if cut >= 0]
     return content[:min(cuts)] if cuts else content
 

@@ -13,6 +13,7 @@ import re
 
 from alliance_atlas.bibliography.exports import reference_to_bibtex, reference_to_ris
 from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.search import EXCLUDE
 
 BUILDER_DATA_PATH = "downloads/alliance-builder.json"
 #: The page whose address carries a shared list: ``references/?list=key1,key2``.
@@ -44,7 +45,7 @@ def pick_html(reference, short: str) -> str:
     key = reference.key
     control_id = f"atlas-pick-{key}"
     return (
-        f'<label class="atlas-pick" for="{attr(control_id)}" hidden>'
+        f'<label class="atlas-pick" {EXCLUDE} for="{attr(control_id)}" hidden>'
         f'<input type="checkbox" id="{attr(control_id)}" data-atlas-pick="{attr(key)}" data-atlas-short="{attr(short)}">'
         f' Add<span class="atlas-visually-hidden"> {text_html(short)}</span> to my reading list</label>'
     )
@@ -56,7 +57,7 @@ def tray_html(data_href: str, share_href: str) -> str:
     The script fills it in; without the script it stays hidden, as the checkboxes do.
     """
     return (
-        f'<section class="atlas-tray" id="{TRAY_ID}" data-atlas-tray data-atlas-data="{attr(data_href)}"'
+        f'<section class="atlas-tray" id="{TRAY_ID}" {EXCLUDE} data-atlas-tray data-atlas-data="{attr(data_href)}"'
         f' data-atlas-share="{attr(share_href)}" data-atlas-share-parameter="{SHARE_PARAMETER}"'
         ' aria-labelledby="atlas-tray-heading" hidden>'
         '<div class="atlas-tray__bar">'

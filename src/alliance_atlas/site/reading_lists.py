@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.vocabulary import TOPICS, Topic
+from alliance_atlas.site.search import excluded_heading
 from alliance_atlas.site.reading_list_tray import (
     BUILDER_DATA_PATH,
     SHARE_PAGE_URL,
@@ -266,11 +267,11 @@ def topic_page_markdown(reading: ReadingList, links: ListLinks, site_pages: list
         f"{site_pages_html(site_pages, links)}<p>{text_html(summary)}</p></div>",
     ]
     if total:
-        sections += ["## Download this list {#download}", downloads_html(slug, links)]
+        sections += [excluded_heading(2, "Download this list", "download"), downloads_html(slug, links)]
     sections += [
-        "## Core readings {#core}",
+        excluded_heading(2, CORE_HEADING, "core"),
         entries_html(reading.core, links, reading.formatter, "No core reading has been chosen for this topic yet."),
-        "## Further readings {#further}",
+        excluded_heading(2, FURTHER_HEADING, "further"),
         entries_html(reading.further, links, reading.formatter, "No further reading on this topic yet."),
         tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
     ]

@@ -21,6 +21,7 @@ from alliance_atlas.bibliography.intext import apa_sort_key, author_short
 from alliance_atlas.site.links import doi_url, pmc_url, pubmed_url, relative_url, scholar_url
 from alliance_atlas.site.state import CitedOn
 from alliance_atlas.site.copy_buttons import copy_button, copy_status
+from alliance_atlas.site.search import EXCLUDE, excluded_heading
 
 INDEX_PAGE = "references/index.md"
 DOWNLOADS = "downloads"
@@ -124,13 +125,13 @@ def reference_page_markdown(reference, formatter: Formatter, links: PageLinks) -
         f'<div class="atlas-annotation"><p>{_e(reference.annotation) if reference.annotation else "No annotation yet."}</p></div>',
         "## Find the work {#find}",
         f'<div class="atlas-links">{find_links_html(reference)}</div>',
-        "## Cite this reference {#cite}",
+        excluded_heading(2, "Cite this reference", "cite"),
         formats_html(reference, formatter),
-        "## Download {#download}",
+        excluded_heading(2, "Download", "download"),
         downloads_html(key, links),
-        "## Cited on {#cited-on}",
+        excluded_heading(2, "Cited on", "cited-on"),
         CITED_ON_PLACEHOLDER,
-        "## Other references on the same topics {#related}",
+        excluded_heading(2, "Other references on the same topics", "related"),
         related_html(reference, formatter.bibliography, links),
     ]
     # Raw HTML blocks pass Python-Markdown untouched; the Markdown headings are fixed text of ours.
@@ -288,12 +289,12 @@ def index_page_markdown(formatter: Formatter, links: PageLinks) -> str:
         f"<p>Every work the Atlas draws on: {len(ordered)} references in APA style."
         " Each links to a page with its annotation, other citation styles, downloads and the pages that cite it."
         f" Download them all as {whole_downloads_html(links)}, or <a href=\"#download\">by topic</a>.</p>",
-        "## Browse and filter {#browse}",
+        excluded_heading(2, "Browse and filter", "browse"),
         filter_form_html(bibliography, min(years, default=0), max(years, default=0)),
         f'<p class="atlas-filter__status" id="{FILTER_STATUS_ID}" role="status" aria-live="polite">{len(ordered)} references.</p>',
         reference_list_html(ordered, links, formatter),
         tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
-        "## Download by topic {#download}",
+        excluded_heading(2, "Download by topic", "download"),
         downloads_index_html(bibliography, links),
     ]
     return "\n\n".join(sections) + "\n"
@@ -323,7 +324,7 @@ def filter_form_html(bibliography, first_year: int, last_year: int) -> str:
         f'<option value="{_attr(slug)}">{_e(label)}</option>' for slug, label in EVIDENCE_TYPES.items() if slug in used_evidence
     )
     return (
-        f'<form class="atlas-filter" data-atlas-filter="{LIST_ID}" data-atlas-filter-status="{FILTER_STATUS_ID}"'
+        f'<form class="atlas-filter" {EXCLUDE} data-atlas-filter="{LIST_ID}" data-atlas-filter-status="{FILTER_STATUS_ID}"'
         ' aria-label="Filter the references" hidden>'
         '<label for="atlas-filter-topic">Topic'
         f'<select id="atlas-filter-topic" name="topic"><option value="">All topics</option>{topic_options}</select></label>'

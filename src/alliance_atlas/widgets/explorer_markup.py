@@ -17,7 +17,6 @@ from alliance_atlas.widgets.parts import (
 DEFAULT_PRESET = "v-rupture"
 
 
-
 def explorer(widget_id: str, preset: str = DEFAULT_PRESET) -> Widget:
     """The trajectory explorer, showing ``preset`` until Python is ready."""
     if preset not in PRESETS:
@@ -34,6 +33,13 @@ def explorer(widget_id: str, preset: str = DEFAULT_PRESET) -> Widget:
         f' data-preset="{attr(preset)}" data-pattern="{attr(pattern)}" {A["state"]}="static"'
         f' {A["config"]}="{json_attribute(config)}" {contract_attribute()}>',
         status_bar(widget_id),
+        # Laid out like a figure (widgets.css): the chart first, then the controls that change it, the research note
+        # and the code; on wide screens the chart beside them all, kept in view. The same order on screen and in the
+        # DOM, for reading and focus.
+        '<div class="atlas-explorer__view">',
+        chart_figure(widget_id, result, caption),
+        findings_html(widget_id, result),
+        "</div>",
         f'<div class="atlas-explorer__controls" role="group" aria-labelledby="{wid}-controls-label">',
         f'<p class="atlas-widget__label" id="{wid}-controls-label">Settings</p>',
         '<div class="atlas-control atlas-control--select">',
@@ -60,8 +66,6 @@ def explorer(widget_id: str, preset: str = DEFAULT_PRESET) -> Widget:
         f'<span class="atlas-widget__copy-status" id="{attr(part_id(widget_id, "copy_status"))}" role="status" aria-live="polite"></span>',
         "</p>",
         "</div>",
-        chart_figure(widget_id, result, caption),
-        findings_html(widget_id, result),
         f'<div class="{C["research"]}" id="{attr(part_id(widget_id, "research"))}" aria-live="polite" hidden>',
         '<p class="atlas-widget__label">What the research says about this pattern</p>',
         "</div>",

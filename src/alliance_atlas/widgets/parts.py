@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from alliance_atlas.site.search import EXCLUDE
 from alliance_atlas.widgets import contract
 from alliance_atlas.widgets.contract import ATTRIBUTES as A, CLASSES as C, part_id
 from alliance_atlas.widgets.controls import format_score
@@ -107,7 +108,7 @@ def insert_static_charts(widget_html: str, specs: dict[str, dict[str, Any]], svg
         named = ""
         if svg and svg.startswith("<svg"):
             label = spec.get("description") or "Chart of alliance scores by session"
-            named = f'<svg role="img" aria-label="{attr(label)}" {A["static"]}{svg[4:]}'.replace("\n", " ")
+            named = f'<svg role="img" aria-label="{attr(label)}" {A["static"]} {EXCLUDE}{svg[4:]}'.replace("\n", " ")
         widget_html = widget_html.replace(STATIC_CHART.format(chart_id=chart_id), named)
     return widget_html
 
@@ -124,7 +125,7 @@ def data_table_html(widget_id: str, table: list[dict[str, Any]], *, open_: bool 
         for row in table
     )
     return (
-        f'<details{" open" if open_ else ""} class="{C["data_table"]}" id="{attr(part_id(widget_id, "data"))}">'
+        f'<details{" open" if open_ else ""} class="{C["data_table"]}" id="{attr(part_id(widget_id, "data"))}" {EXCLUDE}>'
         "<summary>Data table</summary>"
         '<div class="atlas-table-scroll"><table>'
         "<caption>Score and fitted value by session, with rupture-repair events</caption>"
