@@ -9,7 +9,7 @@ import pytest
 
 from support.sitebuild import REPO_ROOT, built_pages, page_url_path
 
-_LINE = re.compile(r'</h1><p class="atlas-last-updated">(.*?)</p>', re.DOTALL)
+_LINE = re.compile(r'</h1><p class="atlas-last-updated"[^>]*>(.*?)</p>', re.DOTALL)
 
 
 def test_every_content_page_shows_its_last_updated_date_under_its_title(site_dir):

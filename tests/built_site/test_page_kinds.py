@@ -16,7 +16,7 @@ from support.sitebuild import REPO_ROOT, built_pages, page_url_path
 
 pytestmark = pytest.mark.build
 
-_DATE_LINE = re.compile(r'</h1><p class="atlas-last-updated">(.*?)</p>', re.DOTALL)
+_DATE_LINE = re.compile(r'</h1><p class="atlas-last-updated"[^>]*>(.*?)</p>', re.DOTALL)
 _CITE_BLOCK = 'class="atlas-cite-page"'
 
 
