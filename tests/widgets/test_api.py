@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import re
+
 import pytest
 
 from alliance_atlas.widgets import api
@@ -80,7 +82,7 @@ def test_bad_detection_settings_are_settings_errors(options, fragment):
 
 
 # ------------------------------------------------------------------------------------------
-# analyse_text and analyse_csv
+# analyse_text and analyse_caseload
 
 def test_analyse_text_matches_the_package_and_offers_a_csv():
     text = "5 5 5 5 5 3 4 5 5 5 5 5"
@@ -119,26 +121,28 @@ def test_bad_scales_are_scale_errors(scale, fragment):
         api.analyse_text("3 4 3 4 3", scale)
 
 
-def test_analyse_csv_gives_each_client_and_a_summary():
+def test_analyse_caseload_gives_each_client_and_a_summary():
     text = "id,S1,S2,S3,S4\nanna,4,4.5,3,4\nben,3,3.5,4,4.5\n"
-    result = api.analyse_csv(text, "wai")
-    assert [client["id"] for client in result["clients"]] == ["anna", "ben"]
+    result = api.analyse_caseload(text, "wai")
+    assert sorted(client["id"] for client in result["clients"]) == ["anna", "ben"]
     assert all({"chart", "table", "description", "analysis"} <= set(client) for client in result["clients"])
     lines = result["summary_csv"].splitlines()
     assert lines[0].startswith("id,n_sessions,pattern")
-    assert [line.split(",")[0] for line in lines[1:]] == ["anna", "ben"]
+    assert sorted(line.split(",")[0] for line in lines[1:]) == ["anna", "ben"]
     assert _json_ready(result)
 
 
-def test_analyse_csv_keeps_a_spreadsheet_from_running_an_id_as_a_formula():
-    result = api.analyse_csv("=HYPERLINK(1),4,5,6\n")
+def test_analyse_caseload_keeps_a_spreadsheet_from_running_an_id_as_a_formula():
+    result = api.analyse_caseload("=HYPERLINK(1),4,5,6\n")
     assert result["summary_csv"].splitlines()[1].startswith("'=HYPERLINK(1)")
     assert result["clients"][0]["id"] == "=HYPERLINK(1)"
 
 
-def test_analyse_csv_errors_name_the_row_and_client():
-    with pytest.raises(api.ScoresError, match=r"Row 3 \(client 'b'\): Session 2: 'x' is not a number"):
-        api.analyse_csv("id,s1,s2,s3\na,1,2,3\nb,1,x,3\n")
+def test_analyse_caseload_names_the_bad_row_and_client_and_analyses_the_rest():
+    result = api.analyse_caseload("id,s1,s2,s3\na,1,2,3\nb,1,x,3\n")
+    assert [client["id"] for client in result["clients"]] == ["a"]
+    problems = " ".join(str(problem) for problem in result["caseload"]["problems"])
+    assert re.search(r"Row 3 \(client 'b'\): Session 2: 'x' is not a number", problems), problems
 
 
 # ------------------------------------------------------------------------------------------

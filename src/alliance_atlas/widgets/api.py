@@ -29,11 +29,9 @@ from alliance_atlas.trajectories import (
     PRESETS,
     SUMMARY_COLUMNS,
     analyze,
-    analyze_clients,
     chart_spec,
     data_table,
     describe,
-    parse_csv,
     parse_text,
     scale_range,
     summary_row,
@@ -140,18 +138,6 @@ def analyse_text(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRES
     result = _analysis(scores, options)
     result["result_csv"] = table_csv(result["table"])
     return result
-
-
-def analyse_csv(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
-                repair_window: Any = DEFAULT_REPAIR_WINDOW) -> dict[str, Any]:
-    """Analyse a CSV of clients (id, then scores); one entry per client and a summary CSV."""
-    options = checked_options({"scale": scale, "threshold_sd": threshold_sd, "repair_window": repair_window})
-    rows = _read(parse_csv, text)
-    try:
-        analysed = list(analyze_clients(rows, threshold_sd=options["threshold_sd"], repair_window=options["repair_window"]))
-    except ValueError as error:
-        raise ScoresError(str(error)) from None
-    return _clients_payload(analysed, options["scale"])
 
 
 def analyse_caseload(text: str, scale: Any = None, threshold_sd: Any = DEFAULT_THRESHOLD_SD,
@@ -268,7 +254,6 @@ API_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "explore": explore,
     "explore_preset": explore_preset,
     "analyse_text": analyse_text,
-    "analyse_csv": analyse_csv,
     "analyse_caseload": analyse_caseload,
     "run_generator_source": run_generator_source,
     # "Another one" on the chart-question page: the same HTML the build made for its bank.
