@@ -32,8 +32,12 @@ serve: setup
 build: setup
 	$(VENV)/bin/mkdocs build --strict
 
+# Two pytest workers (pytest-xdist), one test file each at a time; the real site is still built once per run.
+JOBS ?= 2
+PARALLEL := -n $(JOBS) --dist loadfile
+
 test: setup chromium
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
 
 # The unit tests alone, with no site build and no browser: the fast loop while writing code.
 test-fast: setup
@@ -42,7 +46,7 @@ test-fast: setup
 # The browser tests RUNS times (default 3) with every core kept busy: races show up here before CI meets them.
 RUNS ?= 3
 test-stress: setup chromium
-	$(PY) scripts/stress.py --runs $(RUNS)
+	$(PY) scripts/stress.py --runs $(RUNS) -- $(PARALLEL)
 
 # After adding pages: add their addresses to permalinks.txt (it never drops one; see src/alliance_atlas/build/permalinks.py).
 permalinks: setup

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+
 import pytest
 
 from support.browser import launch_chromium, new_recorded_context, watch_console
 from support.server import serve_directory
-from support.sitebuild import REPO_ROOT, build_site
+from support.sitebuild import REPO_ROOT, BuildResult, build_site
 
 MINI_SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 
@@ -28,8 +32,20 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """The real site, built once per test session with --strict."""
-    return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    """The real site, built once per test session with --strict, however many xdist workers share the session."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    # Workers of one run share the parent of their base temporary directories: the first worker to get there
+    # builds, and the others wait on the lock, then read its result instead of building the site again.
+    shared = tmp_path_factory.getbasetemp().parent
+    record = shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            built = build_site(REPO_ROOT / "mkdocs.yml", shared / "site")
+            record.write_text(json.dumps({"returncode": built.returncode, "output": built.output}), encoding="utf-8")
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    return BuildResult(saved["returncode"], saved["output"], shared / "site")
 
 
 @pytest.fixture(scope="module")

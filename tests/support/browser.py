@@ -87,9 +87,18 @@ def watch_console(page) -> ConsoleLog:
     return log
 
 
+def install_axe(context) -> None:
+    """Load axe-core into every page of `context` as it starts, rather than sending it to each page afterwards.
+
+    The crawl checks about 270 pages; handing Chromium the 550 KB script once saves sending it 270 times.
+    """
+    context.add_init_script(path=str(AXE_SCRIPT))
+
+
 def axe_violations(page) -> list[dict]:
-    """Run axe-core from the project's npm copy on the current page."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    """Run axe-core from the project's npm copy on the current page (loading it, unless `install_axe` did)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
         """async () => {
             const r = await axe.run(document, {resultTypes: ["violations"]});
