@@ -222,14 +222,9 @@
   // ------------------------------------------------------------------------------------------
   // Python
 
-  // How far below (or above) the viewport a widget starts Python, in CSS pixels: far enough that a reader
-  // scrolling at an ordinary pace finds it ready, near enough that a reader who stops above it downloads nothing.
-  const BOOT_MARGIN = 600;
-
-  function nearViewport(element) {
-    const rect = element.getBoundingClientRect();
-    return rect.width + rect.height > 0 && rect.bottom > -BOOT_MARGIN && rect.top < window.innerHeight + BOOT_MARGIN;
-  }
+  // Near the viewport: within AtlasPython.BOOT_MARGIN pixels of it (python-runtime.js, which also uses it to
+  // start Python while the page loads).
+  const nearViewport = (element) => window.AtlasPython.nearViewport(element);
 
   // Call `start` once the widget nears the viewport or the reader touches it (focus or pointer on any of
   // its controls), so a page that merely holds a widget costs nothing until then: its build-time chart,
@@ -244,7 +239,7 @@
     let waiting = true;
     const observer = new IntersectionObserver(function (entries) {
       if (entries.some((entry) => entry.isIntersecting)) begin();
-    }, { rootMargin: BOOT_MARGIN + "px 0px" });
+    }, { rootMargin: window.AtlasPython.BOOT_MARGIN + "px 0px" });
     function stopWaiting() {
       waiting = false;
       observer.disconnect();
@@ -341,11 +336,6 @@
       });
     });
   }
-
-  // On the explorer's and the analyser's own pages the widget is in view as the page loads. This script runs
-  // once the page's HTML is parsed, before the theme's own start-up work, so Python starts now rather than a
-  // few hundred milliseconds later when the widget is set up (which then attaches to the running start).
-  if (Array.from(document.querySelectorAll("[" + CONTRACT_ATTRIBUTE + "]")).some(nearViewport)) window.AtlasPython.get();
 
   window.AtlasWidgetKit = {
     register, drawChart, drawBuildTimeChart, preloadVega, disposeSlot, resultSlot, showResult,

@@ -33,7 +33,7 @@ from typing import Callable
 from alliance_atlas.site.fences import fenced_ranges
 from alliance_atlas.widgets.analyser_markup import analyser
 from alliance_atlas.widgets.explorer_markup import explorer
-from alliance_atlas.widgets.parts import Widget, WidgetError
+from alliance_atlas.widgets.parts import Widget, WidgetError, attr
 
 SHORTCODE = re.compile(r"^<!--\s*atlas:(?P<name>[\w-]+)(?P<attrs>(?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*-->[ \t]*$", re.MULTILINE)
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
@@ -42,6 +42,8 @@ SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
 #: Around each widget in the rendered page, so that the course pack can put the print version in its place.
 WIDGET_START = "<!-- atlas-widget {widget_id} -->"
 WIDGET_END = "<!-- /atlas-widget {widget_id} -->"
+#: Right after each live widget (``fill_slots``); python-runtime.js knows it by its place, after a widget.
+BOOT_SCRIPT = '<script async src="{src}"></script>'
 
 # ----------------------------------------------------------------------------------------------
 # Shortcodes
@@ -84,10 +86,16 @@ def expand_shortcodes(markdown: str, *, page: str = "") -> tuple[str, dict[str, 
     return expanded, slots
 
 
-def fill_slots(page_html: str, slots: dict[str, Widget]) -> str:
-    """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder."""
+def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | None = None) -> str:
+    """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder.
+
+    With ``runtime_url`` (the page-relative address of python-runtime.js), an async copy of that script follows
+    each widget: run as soon as it arrives, while the rest of the page still loads, it starts Python when the
+    widget before it is near the viewport, instead of waiting for every page script (the theme's first).
+    """
+    boot = BOOT_SCRIPT.format(src=attr(runtime_url)) if runtime_url else ""
     for widget_id, widget in slots.items():
-        filled = WIDGET_START.format(widget_id=widget_id) + widget.html + WIDGET_END.format(widget_id=widget_id)
+        filled = WIDGET_START.format(widget_id=widget_id) + widget.html + boot + WIDGET_END.format(widget_id=widget_id)
         page_html = page_html.replace(SLOT.format(slot=widget_id), filled, 1)
     return page_html
 
