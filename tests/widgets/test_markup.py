@@ -70,11 +70,11 @@ def test_shortcodes_become_placeholders_and_fill_back_in():
     assert "atlas-widget-slot" not in page
 
 
-def test_each_widget_is_followed_by_the_async_runtime_script_inside_its_markers():
+def test_each_widget_is_followed_by_the_runtime_script_inside_its_markers():
     _, slots = markup.expand_shortcodes("<!-- atlas:explorer -->\n\n<!-- atlas:analyser -->\n")
     expanded = "".join(markup.SLOT.format(slot=widget_id) for widget_id in slots)
     page = markup.fill_slots(expanded, slots, runtime_url="../assets/javascripts/python-runtime.js?a&b")
-    script = '<script async src="../assets/javascripts/python-runtime.js?a&amp;b"></script>'
+    script = '<script src="../assets/javascripts/python-runtime.js?a&amp;b"></script>'
     for widget_id, widget in slots.items():
         # python-runtime.js finds its widget as the element just before it; the course pack swaps the whole
         # span between the markers for the print version, script included.

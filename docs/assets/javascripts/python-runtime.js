@@ -6,9 +6,9 @@
 // The page learns of the stop through a Web Lock that the worker holds for as long as it lives:
 // a stopped worker sends no message, but its lock is released.
 //
-// The build also puts an async copy of this script right after each widget (alliance_atlas.widgets.markup):
-// it runs while the rest of the page still loads and starts Python at once when that widget is near the
-// viewport, rather than after the theme's and every other page script. Both copies share one runtime.
+// The build also puts this script right after each widget (alliance_atlas.widgets.markup): run there while
+// the rest of the page is still being read, it starts Python at once when that widget is near the viewport,
+// rather than after the theme's and every other page script. All copies share one runtime.
 (function () {
   const script = document.currentScript;
   if (!window.AtlasPython) window.AtlasPython = pythonRuntime(new URL("python-worker.js", script.src).href);

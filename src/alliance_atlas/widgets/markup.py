@@ -43,7 +43,7 @@ SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
 WIDGET_START = "<!-- atlas-widget {widget_id} -->"
 WIDGET_END = "<!-- /atlas-widget {widget_id} -->"
 #: Right after each live widget (``fill_slots``); python-runtime.js knows it by its place, after a widget.
-BOOT_SCRIPT = '<script async src="{src}"></script>'
+BOOT_SCRIPT = '<script src="{src}"></script>'
 
 # ----------------------------------------------------------------------------------------------
 # Shortcodes
@@ -89,9 +89,10 @@ def expand_shortcodes(markdown: str, *, page: str = "") -> tuple[str, dict[str, 
 def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | None = None) -> str:
     """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder.
 
-    With ``runtime_url`` (the page-relative address of python-runtime.js), an async copy of that script follows
-    each widget: run as soon as it arrives, while the rest of the page still loads, it starts Python when the
-    widget before it is near the viewport, instead of waiting for every page script (the theme's first).
+    With ``runtime_url`` (the page-relative address of python-runtime.js), that script also follows each widget:
+    the parser runs it there (the browser fetched it while reading the page's head), and it starts Python when
+    the widget before it is near the viewport, instead of after every page script (the theme's first). Not
+    ``async``: an async script waits for the next task, which the parser gives to the theme's script first.
     """
     boot = BOOT_SCRIPT.format(src=attr(runtime_url)) if runtime_url else ""
     for widget_id, widget in slots.items():
