@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from alliance_atlas.site import state
 from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
-from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots
+from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots, near_the_top
 from alliance_atlas.widgets.parts import Widget, WidgetError, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
@@ -32,6 +32,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     widget_slots = state.current().widget_slots
     if slots:
         widget_slots[page.file.src_uri] = _with_static_charts(slots, config)
+        # overrides/main.html then starts Python from the page's head.
+        page.meta["atlas_python_early"] = near_the_top(markdown)
     else:
         widget_slots.pop(page.file.src_uri, None)
     return expanded

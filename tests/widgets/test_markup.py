@@ -82,6 +82,16 @@ def test_each_widget_is_followed_by_the_runtime_script_inside_its_markers():
     assert "<script" not in markup.fill_slots(expanded, slots)
 
 
+def test_only_a_page_whose_first_widget_is_near_its_top_starts_python_from_its_head():
+    shortcode = '<!-- atlas:explorer preset="stable" -->\n'
+    prose = " ".join(["word"] * markup.EARLY_WORDS)
+    assert markup.near_the_top("# Explorer\n\nA short introduction.\n\n" + shortcode)
+    assert not markup.near_the_top("# Reading\n\n" + prose + "\n\n" + shortcode)
+    # A shortcode shown in a code block is no widget.
+    assert not markup.near_the_top("```\n" + shortcode + "```\n\n" + prose + "\n\n" + shortcode)
+    assert not markup.near_the_top("No widget here.\n")
+
+
 def test_two_explorers_on_a_page_get_their_own_ids():
     _, slots = markup.expand_shortcodes("<!-- atlas:explorer -->\n\n<!-- atlas:explorer preset=\"stable\" -->\n")
     assert list(slots) == ["atlas-explorer-1", "atlas-explorer-2"]

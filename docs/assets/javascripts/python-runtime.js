@@ -8,12 +8,18 @@
 //
 // The build also puts this script right after each widget (alliance_atlas.widgets.markup): run there while
 // the rest of the page is still being read, it starts Python at once when that widget is near the viewport,
-// rather than after the theme's and every other page script. All copies share one runtime.
+// rather than after the theme's and every other page script. A page whose first widget is near its top also
+// has it in its head, marked data-atlas-start, to start Python sooner still. All copies share one runtime.
 (function () {
   const script = document.currentScript;
   if (!window.AtlasPython) window.AtlasPython = pythonRuntime(new URL("python-worker.js", script.src).href);
+  // In the head of a page whose widget is near its top (overrides/main.html): start now, as the head is read.
+  if (script.hasAttribute("data-atlas-start")) window.AtlasPython.get();
+  // After a widget: start if it is near the viewport. Measuring makes the parser lay out the page read so far,
+  // so not when Python has started already.
   const widget = script.previousElementSibling;
-  if (widget && widget.hasAttribute("data-atlas-contract") && window.AtlasPython.nearViewport(widget)) {
+  if (window.AtlasPython.startCount === 0 && widget && widget.hasAttribute("data-atlas-contract") &&
+      window.AtlasPython.nearViewport(widget)) {
     window.AtlasPython.get();
   }
 

@@ -11,7 +11,7 @@ HTML to put in its place with ``fill_slots`` once the page is HTML.
 
 Each widget's first chart is computed here, at build time, by the same
 ``api`` functions the browser calls later: the Vega-Lite spec (in a
-``data-atlas-spec`` attribute, drawn by vega-embed as soon as Vega loads), the
+``data-atlas-spec`` attribute, drawn with Vega once Python is ready), the
 plain-language description and the data as a table. The page is therefore readable before Pyodide is ready and stays so
 if WebAssembly fails. Everything that comes from data is escaped; the HTML is
 produced on one line per element so no Markdown rule can touch it.
@@ -42,6 +42,9 @@ SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
 #: Around each widget in the rendered page, so that the course pack can put the print version in its place.
 WIDGET_START = "<!-- atlas-widget {widget_id} -->"
 WIDGET_END = "<!-- /atlas-widget {widget_id} -->"
+#: A first widget within this many words of the page's start is near the first screen (``near_the_top``): some
+#: 40 lines of prose, where the widget starts Python within 600 px of the viewport anyway.
+EARLY_WORDS = 300
 #: Right after each live widget (``fill_slots``); python-runtime.js knows it by its place, after a widget.
 BOOT_SCRIPT = '<script src="{src}"></script>'
 
@@ -84,6 +87,14 @@ def expand_shortcodes(markdown: str, *, page: str = "") -> tuple[str, dict[str, 
     expanded = SHORTCODE.sub(replace, markdown)
     _check_no_malformed(expanded, fenced_source=markdown, where=where)
     return expanded, slots
+
+
+def near_the_top(markdown: str) -> bool:
+    """Whether the page's first widget comes within ``EARLY_WORDS`` words of its start, so that it is in view, or
+    nearly, as the page opens: such a page starts Python from its head, before the page is even read."""
+    match = next((m for m in SHORTCODE.finditer(markdown)
+                  if not any(start <= m.start() < end for start, end in fenced_ranges(markdown))), None)
+    return match is not None and len(markdown[:match.start()].split()) <= EARLY_WORDS
 
 
 def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | None = None) -> str:
