@@ -12,13 +12,16 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from alliance_atlas.site import state
 from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
-from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots
+from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots, near_the_top
 from alliance_atlas.widgets.parts import Widget, WidgetError, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
+#: Also in mkdocs.yml's extra_javascript; the same address, so the browser fetches it once.
+RUNTIME_SCRIPT = "assets/javascripts/python-runtime.js"
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -29,6 +32,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     widget_slots = state.current().widget_slots
     if slots:
         widget_slots[page.file.src_uri] = _with_static_charts(slots, config)
+        # overrides/main.html then starts Python from the page's head.
+        page.meta["atlas_python_early"] = near_the_top(markdown)
     else:
         widget_slots.pop(page.file.src_uri, None)
     return expanded
@@ -36,7 +41,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     slots = state.current().widget_slots.get(page.file.src_uri)
-    return fill_slots(html, slots) if slots else html
+    if not slots:
+        return html
+    return fill_slots(html, slots, runtime_url=get_relative_url(RUNTIME_SCRIPT, page.url))
 
 
 def _with_static_charts(slots: dict[str, Widget], config) -> dict[str, Widget]:

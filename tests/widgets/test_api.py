@@ -63,6 +63,15 @@ def test_explore_reports_bad_settings_plainly(pattern, params, fragment):
     assert "Traceback" not in str(caught.value)
 
 
+def test_every_dataset_of_a_chart_is_named_so_the_page_can_feed_a_drawn_view():
+    result = api.explore_preset("v-rupture")
+    chart = result["chart"]
+    parts = [chart] + chart["layer"]
+    named = [part["data"]["name"] for part in parts if "data" in part]
+    assert named[0] == "series" and len(named) == len(set(named)) > 1
+    assert [row["score"] for row in chart["data"]["values"]] == result["scores"]
+
+
 def test_detection_settings_change_the_episodes():
     params = {"sessions": 12, "level": 5, "rupture_session": 6, "depth": 0.8, "repair_speed": 1, "noise_sd": 0.2, "seed": 5}
     strict = api.explore("v_rupture", params, {"threshold_sd": 3})["analysis"]

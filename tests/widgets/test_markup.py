@@ -70,6 +70,28 @@ def test_shortcodes_become_placeholders_and_fill_back_in():
     assert "atlas-widget-slot" not in page
 
 
+def test_each_widget_is_followed_by_the_runtime_script_inside_its_markers():
+    _, slots = markup.expand_shortcodes("<!-- atlas:explorer -->\n\n<!-- atlas:analyser -->\n")
+    expanded = "".join(markup.SLOT.format(slot=widget_id) for widget_id in slots)
+    page = markup.fill_slots(expanded, slots, runtime_url="../assets/javascripts/python-runtime.js?a&b")
+    script = '<script src="../assets/javascripts/python-runtime.js?a&amp;b"></script>'
+    for widget_id, widget in slots.items():
+        # python-runtime.js finds its widget as the element just before it; the course pack swaps the whole
+        # span between the markers for the print version, script included.
+        assert widget.html + script + markup.WIDGET_END.format(widget_id=widget_id) in page
+    assert "<script" not in markup.fill_slots(expanded, slots)
+
+
+def test_only_a_page_whose_first_widget_is_near_its_top_starts_python_from_its_head():
+    shortcode = '<!-- atlas:explorer preset="stable" -->\n'
+    prose = " ".join(["word"] * markup.EARLY_WORDS)
+    assert markup.near_the_top("# Explorer\n\nA short introduction.\n\n" + shortcode)
+    assert not markup.near_the_top("# Reading\n\n" + prose + "\n\n" + shortcode)
+    # A shortcode shown in a code block is no widget.
+    assert not markup.near_the_top("```\n" + shortcode + "```\n\n" + prose + "\n\n" + shortcode)
+    assert not markup.near_the_top("No widget here.\n")
+
+
 def test_two_explorers_on_a_page_get_their_own_ids():
     _, slots = markup.expand_shortcodes("<!-- atlas:explorer -->\n\n<!-- atlas:explorer preset=\"stable\" -->\n")
     assert list(slots) == ["atlas-explorer-1", "atlas-explorer-2"]

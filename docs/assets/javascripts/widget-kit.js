@@ -46,37 +46,50 @@
     return JSON.stringify(spec, (key, value) => (key === "values" || key === "description" ? undefined : value));
   }
 
-  // Draw `spec` in `slot.chart`: update the current view's data when the structure is the
-  // same, else embed afresh (finalizing the previous view first).
+  // Lets the browser paint and take input between the steps of drawing a new view, so that none of them
+  // holds the main thread for long (the first draw of a visit also runs Vega's code for the first time).
+  function nextTask() {
+    if (window.scheduler && typeof window.scheduler.yield === "function") return window.scheduler.yield();
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  // The spec's named datasets as [name, values] (alliance_atlas.widgets.vega_spec names them): Vega-Lite keeps
+  // those names in the Vega it compiles, so a view of the same structure takes new values by name.
+  function namedData(spec) {
+    return [spec].concat(spec.layer || [])
+      .filter((part) => part.data && part.data.name && part.data.values !== undefined)
+      .map((part) => [part.data.name, part.data.values]);
+  }
+
+  // Draw `spec` in `slot.chart`: give the current view the new data when the structure is the same, else
+  // compile and draw a new view (finalizing the previous one). A later call supersedes one still drawing.
   async function drawChart(slot, spec) {
-    const embed = await window.AtlasVega.load();
+    const vega = await window.AtlasVega.loadVega();
     const key = structureKey(spec);
-    if (slot.view && slot.key === key) {
-      const compiled = window.vegaLite.compile(spec).spec;
-      compiled.data.forEach(function (dataset) {
-        if (dataset.values !== undefined) slot.view.data(dataset.name, dataset.values);
-      });
+    const data = namedData(spec);
+    const draw = (slot.draws = (slot.draws || 0) + 1);
+    const superseded = () => slot.disposed || slot.draws !== draw;
+    if (slot.view && slot.key === key && data.length) {
+      data.forEach(([name, values]) => slot.view.data(name, values));
       await slot.view.runAsync();
     } else {
-      if (slot.view) {
-        slot.view.finalize();
-        slot.view = null;
-      }
-      // The build-time SVG (or the previous chart) gives way to the live view.
+      await nextTask();
+      if (superseded()) return slot.view;
+      const compiled = window.vegaLite.compile(spec, { config: window.AtlasVega.themeConfig() }).spec;
+      await nextTask();
+      if (superseded()) return slot.view;
+      const runtime = vega.parse(compiled);
+      await nextTask();
+      // The reader may have left the page meanwhile: a view nobody shows must not live on.
+      if (superseded()) return slot.view;
+      if (slot.view) slot.view.finalize();
+      // The build-time SVG (or the previous chart) stays until here, and the new view is drawn in the same
+      // task, so no frame shows an empty chart.
       slot.chart.replaceChildren();
-      const result = await embed(slot.chart, spec, {
-        actions: false,
-        renderer: "svg",
-        mode: "vega-lite",
-        config: window.AtlasVega.themeConfig(),
-      });
-      // The reader may have left the page while Vega was loading: a view nobody shows must not live on.
-      if (slot.disposed) {
-        result.view.finalize();
-        return null;
-      }
-      slot.view = result.view;
+      slot.view = new vega.View(runtime, { renderer: "svg" }).initialize(slot.chart);
       slot.key = key;
+      await slot.view.runAsync();
+      if (slot.disposed) return null;
     }
     // One accessible image whose name is the spec's description; the caption and the data
     // table under the chart give the same information as text.
@@ -106,7 +119,7 @@
   function preloadVega() {
     const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 0));
     whenIdle(function () {
-      window.AtlasVega.load().catch(function (error) {
+      window.AtlasVega.loadVega().catch(function (error) {
         console.error("Alliance Atlas: Vega could not be loaded ahead of the first chart.", error);
       });
     }, { timeout: 2000 });
@@ -222,14 +235,9 @@
   // ------------------------------------------------------------------------------------------
   // Python
 
-  // How far below (or above) the viewport a widget starts Python, in CSS pixels: far enough that a reader
-  // scrolling at an ordinary pace finds it ready, near enough that a reader who stops above it downloads nothing.
-  const BOOT_MARGIN = 600;
-
-  function nearViewport(element) {
-    const rect = element.getBoundingClientRect();
-    return rect.width + rect.height > 0 && rect.bottom > -BOOT_MARGIN && rect.top < window.innerHeight + BOOT_MARGIN;
-  }
+  // Near the viewport: within AtlasPython.BOOT_MARGIN pixels of it (python-runtime.js, which also uses it to
+  // start Python while the page loads).
+  const nearViewport = (element) => window.AtlasPython.nearViewport(element);
 
   // Call `start` once the widget nears the viewport or the reader touches it (focus or pointer on any of
   // its controls), so a page that merely holds a widget costs nothing until then: its build-time chart,
@@ -244,7 +252,7 @@
     let waiting = true;
     const observer = new IntersectionObserver(function (entries) {
       if (entries.some((entry) => entry.isIntersecting)) begin();
-    }, { rootMargin: BOOT_MARGIN + "px 0px" });
+    }, { rootMargin: window.AtlasPython.BOOT_MARGIN + "px 0px" });
     function stopWaiting() {
       waiting = false;
       observer.disconnect();
@@ -341,11 +349,6 @@
       });
     });
   }
-
-  // On the explorer's and the analyser's own pages the widget is in view as the page loads. This script runs
-  // once the page's HTML is parsed, before the theme's own start-up work, so Python starts now rather than a
-  // few hundred milliseconds later when the widget is set up (which then attaches to the running start).
-  if (Array.from(document.querySelectorAll("[" + CONTRACT_ATTRIBUTE + "]")).some(nearViewport)) window.AtlasPython.get();
 
   window.AtlasWidgetKit = {
     register, drawChart, drawBuildTimeChart, preloadVega, disposeSlot, resultSlot, showResult,

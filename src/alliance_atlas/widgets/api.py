@@ -60,6 +60,7 @@ from alliance_atlas.widgets.controls import (  # noqa: F401  (the error classes 
     sentence,
 )
 from alliance_atlas.widgets.user_code import generator_sources, run_reader_generator
+from alliance_atlas.widgets.vega_spec import name_datasets
 
 
 # ----------------------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def _analysis(scores: Any, options: dict[str, Any] | None, *, default_scale: Any
 
 def _result_dict(result, scale: Any) -> dict[str, Any]:
     try:
-        chart = chart_spec(result, scale=scale)
+        chart = name_datasets(chart_spec(result, scale=scale))
     except ValueError as error:
         raise ScaleError(sentence(str(error))) from None
     analysis = result.to_dict()

@@ -29,6 +29,7 @@ LOCK_FILE = f"{PYTHON_DIR}/pyodide-lock.json"
 BROWSER_MODULES = (
     "__init__.py", "trajectories",
     "widgets/__init__.py", "widgets/api.py", "widgets/contract.py", "widgets/controls.py", "widgets/user_code.py",
+    "widgets/vega_spec.py",
     # The chart questions ("Another one"); the rest of questions/ needs Markdown and the bibliography.
     "questions/__init__.py", "questions/contract.py", "questions/chart_bank.py", "questions/chart_html.py",
 )

@@ -11,7 +11,7 @@ HTML to put in its place with ``fill_slots`` once the page is HTML.
 
 Each widget's first chart is computed here, at build time, by the same
 ``api`` functions the browser calls later: the Vega-Lite spec (in a
-``data-atlas-spec`` attribute, drawn by vega-embed as soon as Vega loads), the
+``data-atlas-spec`` attribute, drawn with Vega once Python is ready), the
 plain-language description and the data as a table. The page is therefore readable before Pyodide is ready and stays so
 if WebAssembly fails. Everything that comes from data is escaped; the HTML is
 produced on one line per element so no Markdown rule can touch it.
@@ -33,7 +33,7 @@ from typing import Callable
 from alliance_atlas.site.fences import fenced_ranges
 from alliance_atlas.widgets.analyser_markup import analyser
 from alliance_atlas.widgets.explorer_markup import explorer
-from alliance_atlas.widgets.parts import Widget, WidgetError
+from alliance_atlas.widgets.parts import Widget, WidgetError, attr
 
 SHORTCODE = re.compile(r"^<!--\s*atlas:(?P<name>[\w-]+)(?P<attrs>(?:\s+[\w-]+\s*=\s*\"[^\"]*\")*)\s*-->[ \t]*$", re.MULTILINE)
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
@@ -42,6 +42,11 @@ SLOT = '<div class="atlas-widget-slot" data-atlas-slot="{slot}"></div>'
 #: Around each widget in the rendered page, so that the course pack can put the print version in its place.
 WIDGET_START = "<!-- atlas-widget {widget_id} -->"
 WIDGET_END = "<!-- /atlas-widget {widget_id} -->"
+#: A first widget within this many words of the page's start is near the first screen (``near_the_top``): some
+#: 40 lines of prose, where the widget starts Python within 600 px of the viewport anyway.
+EARLY_WORDS = 300
+#: Right after each live widget (``fill_slots``); python-runtime.js knows it by its place, after a widget.
+BOOT_SCRIPT = '<script src="{src}"></script>'
 
 # ----------------------------------------------------------------------------------------------
 # Shortcodes
@@ -84,10 +89,25 @@ def expand_shortcodes(markdown: str, *, page: str = "") -> tuple[str, dict[str, 
     return expanded, slots
 
 
-def fill_slots(page_html: str, slots: dict[str, Widget]) -> str:
-    """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder."""
+def near_the_top(markdown: str) -> bool:
+    """Whether the page's first widget comes within ``EARLY_WORDS`` words of its start, so that it is in view, or
+    nearly, as the page opens: such a page starts Python from its head, before the page is even read."""
+    match = next((m for m in SHORTCODE.finditer(markdown)
+                  if not any(start <= m.start() < end for start, end in fenced_ranges(markdown))), None)
+    return match is not None and len(markdown[:match.start()].split()) <= EARLY_WORDS
+
+
+def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | None = None) -> str:
+    """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder.
+
+    With ``runtime_url`` (the page-relative address of python-runtime.js), that script also follows each widget:
+    the parser runs it there (the browser fetched it while reading the page's head), and it starts Python when
+    the widget before it is near the viewport, instead of after every page script (the theme's first). Not
+    ``async``: an async script waits for the next task, which the parser gives to the theme's script first.
+    """
+    boot = BOOT_SCRIPT.format(src=attr(runtime_url)) if runtime_url else ""
     for widget_id, widget in slots.items():
-        filled = WIDGET_START.format(widget_id=widget_id) + widget.html + WIDGET_END.format(widget_id=widget_id)
+        filled = WIDGET_START.format(widget_id=widget_id) + widget.html + boot + WIDGET_END.format(widget_id=widget_id)
         page_html = page_html.replace(SLOT.format(slot=widget_id), filled, 1)
     return page_html
 
