@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -126,10 +127,10 @@ def references_section(keys: list[str], formatter: Formatter, page_url: str, ref
     references = formatter.sorted(formatter.bibliography[key] for key in dict.fromkeys(keys))
     items = []
     for reference in references:
-        apa = formatter.reference_list_entry(reference)
+        start, end = _list_entry(formatter, reference)
         href = relative_url(reference_urls[reference.key], page_url) if reference.key in reference_urls else None
         details = f' <a class="atlas-refs__more" href="{html.escape(href, quote=True)}">Details</a>' if href else ""
-        items.append(f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}{details}{coins_span(reference)}</li>')
+        items.append(f"{start}{details}{end}")
     block = f'<ol class="atlas-refs atlas-refs--page">{"".join(items)}</ol>'
     return f"\n\n{REFERENCES_HEADING}\n\n{slots.hold(block) if slots is not None else block}\n"
 
@@ -217,14 +218,41 @@ def tooltip_title(text: str) -> str:
     return _AMPERSAND_REFERENCE.sub("&amp;", text).replace("<", "&lt;")
 
 
+# Per formatter (one per build), what every page citing a work repeats: the parts of its page-end list entry
+# around the page's own "Details" link, and the attributes of its citation links.
+_ENTRIES: "weakref.WeakKeyDictionary[Formatter, dict[str, tuple[str, str]]]" = weakref.WeakKeyDictionary()
+_ATTRIBUTES: "weakref.WeakKeyDictionary[Formatter, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _list_entry(formatter: Formatter, reference) -> tuple[str, str]:
+    entries = _ENTRIES.setdefault(formatter, {})
+    entry = entries.get(reference.key)
+    if entry is None:
+        apa = formatter.reference_list_entry(reference)
+        entry = entries[reference.key] = (f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}', f"{coins_span(reference)}</li>")
+    return entry
+
+
+def _link_attributes(formatter: Formatter, key: str) -> str:
+    attributes = _ATTRIBUTES.setdefault(formatter, {})
+    found = attributes.get(key)
+    if found is None:
+        e = html.escape
+        tooltip = tooltip_title(formatter.reference(key, "apa", "text"))
+        # markdown_safe works character by character, so the parts of a link can be made safe one by one.
+        found = attributes[key] = markdown_safe(
+            f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
+        )
+    return found
+
+
 def _link(key: str, text: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     e = html.escape
     href = relative_url(reference_urls[key], page_url) if key in reference_urls else None
-    tooltip = tooltip_title(formatter.reference(key, "apa", "text"))
-    attributes = f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
+    attributes = _link_attributes(formatter, key)  # already Markdown-safe
     if href is None:
-        return markdown_safe(f"<span {attributes}>{e(text)}</span>")
-    return markdown_safe(f'<a {attributes} href="{e(href, quote=True)}">{e(text)}</a>')
+        return f"<span {attributes}>{markdown_safe(e(text))}</span>"
+    return f'<a {attributes} href="{markdown_safe(e(href, quote=True))}">{markdown_safe(e(text))}</a>'
 
 
 def _unknown_html(citation: Citation) -> str:
