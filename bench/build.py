@@ -4,8 +4,8 @@ In one run it builds, each in a fresh process:
 
 * plain:      mkdocs.yml with no hooks (``INHERIT: mkdocs.yml``, ``hooks: []``, not strict): the same pages,
               theme, plugins and markdown_extensions, citations left literal, no generated pages (the baseline);
-* site:       the real site, with the formatted-reference cache (.cache/references) emptied first, as on a
-              fresh clone;
+* site:       the real site, with the build's caches (formatted references in .cache/references, the widgets'
+              static charts in .cache/static-svg) emptied first, as on a fresh clone;
 * rebuild:    the real site again after touching one page, the cache now warm: what ``make serve`` does on a save
               (it rebuilds every page).
 
@@ -28,7 +28,7 @@ from pathlib import Path
 from bibliography import timed_build  # bench/bibliography.py, beside this file
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = REPO / ".cache" / "references"
+CACHES = (REPO / ".cache" / "references", REPO / ".cache" / "static-svg")
 PLAIN_CONFIG = "INHERIT: mkdocs.yml\nhooks: []\nstrict: false\n"
 
 
@@ -49,16 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, float] = {}
     # The plain config must sit beside mkdocs.yml: INHERIT and every relative path are read from there.
     plain = REPO / f".bench-build-plain-{os.getpid()}.yml"
-    aside = None
+    aside: dict[Path, Path] = {}
     with tempfile.TemporaryDirectory(prefix="atlas-bench-build-") as tmp:
         root = Path(tmp)
         try:
             plain.write_text(PLAIN_CONFIG, encoding="utf-8")
             figures["plain_build_s"], figures["plain_build_cpu_s"] = _build(plain, root / "site-plain")
-            if CACHE.exists():
-                # Kept aside, and put back below: the writer's own cache is not the bench's to throw away.
-                aside = root / "references-cache"
-                shutil.move(str(CACHE), str(aside))
+            for cache in CACHES:
+                if cache.exists():
+                    # Kept aside, and put back below: the writer's own caches are not the bench's to throw away.
+                    aside[cache] = root / f"{cache.name}-cache"
+                    shutil.move(str(cache), str(aside[cache]))
             figures["site_build_s"], figures["site_build_cpu_s"] = _build(REPO / "mkdocs.yml", root / "site")
             os.utime(page)
             figures["rebuild_one_page_s"], figures["rebuild_one_page_cpu_s"] = _build(REPO / "mkdocs.yml", root / "site")
@@ -66,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             plain_pages = sum(1 for _ in (root / "site-plain").rglob("index.html"))
         finally:
             plain.unlink(missing_ok=True)
-            if aside is not None:
-                shutil.rmtree(CACHE, ignore_errors=True)
-                shutil.move(str(aside), str(CACHE))
+            for cache, kept in aside.items():
+                shutil.rmtree(cache, ignore_errors=True)
+                shutil.move(str(kept), str(cache))
 
     figures = {name: round(value, 2) for name, value in figures.items()}
     figures["ratio_site_to_plain"] = round(figures["site_build_s"] / figures["plain_build_s"], 2)
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     figures["plain_pages"] = plain_pages
     figures["cpus"] = os.cpu_count()
     print(f"plain build   {figures['plain_build_s']:7.2f} s wall {figures['plain_build_cpu_s']:7.2f} s CPU  ({plain_pages} pages)")
-    print(f"site build    {figures['site_build_s']:7.2f} s wall {figures['site_build_cpu_s']:7.2f} s CPU  ({pages} pages, cold reference cache)")
+    print(f"site build    {figures['site_build_s']:7.2f} s wall {figures['site_build_cpu_s']:7.2f} s CPU  ({pages} pages, cold caches)")
     print(f"rebuild       {figures['rebuild_one_page_s']:7.2f} s wall {figures['rebuild_one_page_cpu_s']:7.2f} s CPU  (after touching {args.page}, warm cache)")
     print(f"site / plain  {figures['ratio_site_to_plain']} wall, {figures['ratio_site_to_plain_cpu']} CPU (goal: at most 2.5)")
     print(json.dumps(figures, sort_keys=True))

@@ -9,8 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from alliance_atlas.site import state
 from alliance_atlas.site.citations import citation_places, references_section, render_citations
+from alliance_atlas.site.html_slots import MissingSlotError
 from alliance_atlas.site.state import CitedOn
 
 _log = logging.getLogger("mkdocs.hooks.bibliography_citations")
@@ -24,7 +27,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     rendered = render_citations(markdown, build.formatter, page.url, build.reference_urls, page_name=page_name)
     for unknown in rendered.unknown:
         _log.warning(unknown.message)
-    return rendered.markdown + references_section(rendered.keys, build.formatter, page.url, build.reference_urls)
+    # The reference list skips Markdown (see site.html_slots); on_page_content puts it back.
+    slots = build.slots_for(page.file.src_uri)
+    return rendered.markdown + references_section(rendered.keys, build.formatter, page.url, build.reference_urls, slots=slots)
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -32,9 +37,13 @@ def on_page_content(html, page, config, files, **kwargs):
     if not _cites(page, build):
         return html
     title = _plain_title(page)
+    # Read before the reference list is put back: it holds no citation and no heading.
     for place in citation_places(html):
         build.record_citation(place.key, CitedOn(title, page.url, place.section_title, place.anchor))
-    return html
+    try:
+        return build.fill_slots(page.file.src_uri, html)
+    except MissingSlotError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
 # ----------------------------------------------------------------------------------------------

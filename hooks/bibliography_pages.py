@@ -1,6 +1,6 @@
 """Generate the bibliography's pages and downloads: references/, one page per reference, and the exports.
 
-The pages are rendered in ``on_files``; each reference page's "Cited on" list is filled in ``on_env``,
+The pages are rendered in ``on_files`` (their ready HTML put back in ``on_page_content``); each reference page's "Cited on" list is filled in ``on_env``,
 which MkDocs runs after it has read every page and before it writes any.
 """
 
@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from alliance_atlas.site import state
 from alliance_atlas.site import reference_pages as pages
+from alliance_atlas.site.html_slots import MissingSlotError
 from alliance_atlas.site.state import PageKind
 
 
@@ -29,10 +30,12 @@ def on_files(files, config, **kwargs):
     index_url = generated[pages.INDEX_PAGE].url
     for src_uri, key in to_generate.items():
         links = pages.PageLinks(generated[src_uri].url, index_url, build.reference_urls)
+        # The pages are mostly ready HTML, which skips Markdown (see site.html_slots); on_page_content puts it back.
+        slots = build.slots_for(src_uri)
         if key is None:
-            content = pages.index_page_markdown(build.formatter, links)
+            content = pages.index_page_markdown(build.formatter, links, slots=slots)
         else:
-            content = pages.reference_page_markdown(build.bibliography[key], build.formatter, links)
+            content = pages.reference_page_markdown(build.bibliography[key], build.formatter, links, slots=slots)
         generated[src_uri].content_string = content
     for path, content in pages.download_files(build.formatter).items():
         _add(files, File.generated(config, path, content=content))
@@ -44,6 +47,17 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if generated is not None and generated.key is not None:
         page.meta.update(pages.page_meta(state.current().bibliography[generated.key]))
     return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    build = state.current()
+    generated = build.generated.get(page.file.src_uri)
+    if generated is None or generated.kind is not PageKind.REFERENCE:
+        return html
+    try:
+        return build.fill_slots(page.file.src_uri, html)
+    except MissingSlotError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
 
 
 def on_env(env, config, files, **kwargs):

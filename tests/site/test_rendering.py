@@ -107,6 +107,17 @@ def test_citation_places_follow_the_nearest_heading_with_an_id():
     ]
 
 
+def test_citation_places_pass_over_comments_and_scripts_as_an_html_parser_does():
+    page = ('<!-- <h2 id="gone">Gone</h2> <a class="citation" data-key="commented"> -->'
+            "<script>const s = '<h2 id=\"js\">JS</h2><a class=\"citation\" data-key=\"scripted\">';</script>"
+            '<H2 ID="up">Up &amp; <code>down</code><a class="headerlink" href="#up" title="a > b">¶</a></H2>'
+            '<p><A title="x > y" CLASS="note citation" DATA-KEY="k&#95;1" href="#">t</A></p>'
+            '<h4 id="q">Q <a class="citation" data-key="in-heading">c</a></h4><p><a class="citation" data-key="after">d</a></p>')
+    assert [(p.key, p.section_title, p.anchor) for p in citation_places(page)] == [
+        ("k_1", "Up & down", "up"), ("in-heading", "Up & down", "up"), ("after", "Q c", "q"),
+    ]
+
+
 def test_cited_on_groups_sections_under_their_page():
     places = [CitedOn("Rupture", "rupture/", "Repair", "repair"), CitedOn("Rupture", "rupture/", "Evidence", "evidence"),
               CitedOn("Home", "", "", "")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
@@ -150,6 +151,8 @@ def apa_sort_key(reference: Reference) -> tuple:
     return (_fold(surname), [_fold(p.surname) for p in people], reference.year, _fold(reference.title))
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    # Cached: every citation of every page sorts its works by these keys, from the same few thousand names.
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -24,6 +24,12 @@ CDN_URL = re.compile(
 # Hosts that serve scripts by path rather than by npm name: nothing of ours may come from them.
 OTHER_CDN = re.compile(r"(?:https?:)?//(?:cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com)/[^\s\"'<>]*")
 
+# Every match of CDN_URL contains one of these, and every match of OTHER_CDN one of those: a plain substring
+# test skips the regexes on the many pages that load nothing from a CDN (the regexes, which open with an
+# optional group, would otherwise be tried at every character of every page).
+_CDN_HOSTS = ("cdn.jsdelivr.net/npm", "unpkg.com")
+_OTHER_HOSTS = ("cdnjs.cloudflare.com", "fonts.googleapis.com", "fonts.gstatic.com")
+
 _BY_NAME = {package.name: package for package in SHIPPED}
 
 
@@ -51,8 +57,9 @@ def rewrite_cdn_urls(html: str, vendor_prefix: str, *, page: str = "") -> str:
             path = path.removesuffix(".js")
         return f"{vendor_prefix}/{package.name}/{path}"
 
-    html = CDN_URL.sub(local, html)
-    leftover = OTHER_CDN.search(html)
+    if any(host in html for host in _CDN_HOSTS):
+        html = CDN_URL.sub(local, html)
+    leftover = OTHER_CDN.search(html) if any(host in html for host in _OTHER_HOSTS) else None
     if leftover:
         raise OfflineAssetError(f"{page or 'a page'} loads {leftover[0]!r} from a third-party host")
     return html

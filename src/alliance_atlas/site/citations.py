@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -20,6 +21,7 @@ from alliance_atlas.bibliography.citations import Citation, find_citations, unkn
 from alliance_atlas.bibliography.coins import coins_span
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.intext import apa_sort_key, author_short
+from alliance_atlas.site.html_slots import HtmlSlots
 from alliance_atlas.site.links import relative_url
 from alliance_atlas.site.search import excluded_heading
 
@@ -114,18 +116,23 @@ def parenthetical_groups(citation: Citation, formatter: Formatter) -> list[tuple
     return list(groups.items())
 
 
-def references_section(keys: list[str], formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
-    """The Markdown of a page's own "References" section: APA, DOI links and COinS for Zotero."""
+def references_section(keys: list[str], formatter: Formatter, page_url: str, reference_urls: dict[str, str],
+                       *, slots: HtmlSlots | None = None) -> str:
+    """The Markdown of a page's own "References" section: APA, DOI links and COinS for Zotero.
+
+    With ``slots``, the list itself is held there and the Markdown carries its placeholder.
+    """
     if not keys:
         return ""
     references = formatter.sorted(formatter.bibliography[key] for key in dict.fromkeys(keys))
     items = []
     for reference in references:
-        apa = formatter.reference_list_entry(reference)
+        start, end = _list_entry(formatter, reference)
         href = relative_url(reference_urls[reference.key], page_url) if reference.key in reference_urls else None
         details = f' <a class="atlas-refs__more" href="{html.escape(href, quote=True)}">Details</a>' if href else ""
-        items.append(f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}{details}{coins_span(reference)}</li>')
-    return f"\n\n{REFERENCES_HEADING}\n\n<ol class=\"atlas-refs atlas-refs--page\">{''.join(items)}</ol>\n"
+        items.append(f"{start}{details}{end}")
+    block = f'<ol class="atlas-refs atlas-refs--page">{"".join(items)}</ol>'
+    return f"\n\n{REFERENCES_HEADING}\n\n{slots.hold(block) if slots is not None else block}\n"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -139,10 +146,29 @@ class CitationPlace:
     anchor: str
 
 
+# What the scanner needs of a page, in page order: every heading element whole, and every <a> start tag that
+# may be a citation. Comments and the raw text of <script> and <style> are matched only to be passed over,
+# as html.parser passes over them. Attribute values may hold ">" when quoted.
+_TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_PLACE_PARTS = re.compile(
+    rf"<!--.*?-->|<(?P<raw>script|style)\b{_TAG_BODY}>.*?</(?P=raw)\s*>"
+    rf"|<(?P<heading>h[1-6])\b{_TAG_BODY}>.*?</(?P=heading)\s*>|<a\s{_TAG_BODY}>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def citation_places(page_html: str) -> list[CitationPlace]:
-    """For each ``<a class="citation" data-key=...>`` in rendered HTML, the heading it falls under."""
+    """For each ``<a class="citation" data-key=...>`` in rendered HTML, the heading it falls under.
+
+    Only the headings and the citation links are handed to the HTML parser: the rest of the page, most
+    of it, cannot change the answer, and parsing it was most of the cost of a citing page.
+    """
+    parts = []
+    for match in _PLACE_PARTS.finditer(page_html):
+        if match["heading"] or (match[0][1] in "aA" and CITATION_CLASS in match[0]):
+            parts.append(match[0])
     scanner = _PlaceScanner()
-    scanner.feed(page_html)
+    scanner.feed("".join(parts))
     scanner.close()
     return scanner.places
 
@@ -192,14 +218,41 @@ def tooltip_title(text: str) -> str:
     return _AMPERSAND_REFERENCE.sub("&amp;", text).replace("<", "&lt;")
 
 
+# Per formatter (one per build), what every page citing a work repeats: the parts of its page-end list entry
+# around the page's own "Details" link, and the attributes of its citation links.
+_ENTRIES: "weakref.WeakKeyDictionary[Formatter, dict[str, tuple[str, str]]]" = weakref.WeakKeyDictionary()
+_ATTRIBUTES: "weakref.WeakKeyDictionary[Formatter, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _list_entry(formatter: Formatter, reference) -> tuple[str, str]:
+    entries = _ENTRIES.setdefault(formatter, {})
+    entry = entries.get(reference.key)
+    if entry is None:
+        apa = formatter.reference_list_entry(reference)
+        entry = entries[reference.key] = (f'<li id="ref-{html.escape(reference.key, quote=True)}">{apa}', f"{coins_span(reference)}</li>")
+    return entry
+
+
+def _link_attributes(formatter: Formatter, key: str) -> str:
+    attributes = _ATTRIBUTES.setdefault(formatter, {})
+    found = attributes.get(key)
+    if found is None:
+        e = html.escape
+        tooltip = tooltip_title(formatter.reference(key, "apa", "text"))
+        # markdown_safe works character by character, so the parts of a link can be made safe one by one.
+        found = attributes[key] = markdown_safe(
+            f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
+        )
+    return found
+
+
 def _link(key: str, text: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     e = html.escape
     href = relative_url(reference_urls[key], page_url) if key in reference_urls else None
-    tooltip = tooltip_title(formatter.reference(key, "apa", "text"))
-    attributes = f'class="{CITATION_CLASS}" data-key="{e(key, quote=True)}" title="{e(tooltip, quote=True)}"'
+    attributes = _link_attributes(formatter, key)  # already Markdown-safe
     if href is None:
-        return markdown_safe(f"<span {attributes}>{e(text)}</span>")
-    return markdown_safe(f'<a {attributes} href="{e(href, quote=True)}">{e(text)}</a>')
+        return f"<span {attributes}>{markdown_safe(e(text))}</span>"
+    return f'<a {attributes} href="{markdown_safe(e(href, quote=True))}">{markdown_safe(e(text))}</a>'
 
 
 def _unknown_html(citation: Citation) -> str:

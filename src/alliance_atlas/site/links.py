@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 from alliance_atlas.bibliography.formatting import doi_url  # noqa: F401  (one definition, for the site modules)
@@ -12,6 +13,8 @@ PMC_BASE = "https://pmc.ncbi.nlm.nih.gov/articles/"
 SCHOLAR_BASE = "https://scholar.google.com/scholar?q="
 
 
+# Cached: every page links to the same reference pages, and each reference page to the same few pages.
+@lru_cache(maxsize=1 << 16)
 def relative_url(url: str, other: str) -> str:
     """The link from the page at URL ``other`` to ``url`` (both site-relative), like ``mkdocs.utils.get_relative_url``,
     except that a link to the home page (``""``) ends with a slash, as every other page URL does."""

@@ -21,6 +21,7 @@ from alliance_atlas.bibliography.intext import apa_sort_key, author_short
 from alliance_atlas.site.links import doi_url, pmc_url, pubmed_url, relative_url, scholar_url
 from alliance_atlas.site.state import CitedOn
 from alliance_atlas.site.copy_buttons import copy_button, copy_status
+from alliance_atlas.site.html_slots import HtmlSlots
 from alliance_atlas.site.search import EXCLUDE, excluded_heading
 
 INDEX_PAGE = "references/index.md"
@@ -114,25 +115,34 @@ def page_meta(reference) -> dict:
     }
 
 
-def reference_page_markdown(reference, formatter: Formatter, links: PageLinks) -> str:
-    """The whole page of one reference; "Cited on" is a placeholder until every page has been read."""
+def _held(slots: HtmlSlots | None):
+    """``block -> what the Markdown carries``: the block itself, or with ``slots`` its placeholder."""
+    return (lambda block: block) if slots is None else slots.hold
+
+
+def reference_page_markdown(reference, formatter: Formatter, links: PageLinks, *, slots: HtmlSlots | None = None) -> str:
+    """The whole page of one reference; "Cited on" is a placeholder until every page has been read.
+
+    With ``slots``, the raw HTML blocks are held there and the Markdown carries their placeholders.
+    """
     key = reference.key
+    held = _held(slots)
     apa_html = formatter.reference(reference, "apa", "html")
     sections = [
         f'<h1 id="reference-title">{_e(reference.title)}</h1>',
-        f'<div class="atlas-reference"><p class="atlas-reference__apa">{apa_html}</p>{badges_html(reference, links)}</div>',
+        held(f'<div class="atlas-reference"><p class="atlas-reference__apa">{apa_html}</p>{badges_html(reference, links)}</div>'),
         "## Annotation {#annotation}",
-        f'<div class="atlas-annotation"><p>{_e(reference.annotation) if reference.annotation else "No annotation yet."}</p></div>',
+        held(f'<div class="atlas-annotation"><p>{_e(reference.annotation) if reference.annotation else "No annotation yet."}</p></div>'),
         "## Find the work {#find}",
-        f'<div class="atlas-links">{find_links_html(reference)}</div>',
+        held(f'<div class="atlas-links">{find_links_html(reference)}</div>'),
         excluded_heading(2, "Cite this reference", "cite"),
-        formats_html(reference, formatter),
+        held(formats_html(reference, formatter)),
         excluded_heading(2, "Download", "download"),
-        downloads_html(key, links),
+        held(downloads_html(key, links)),
         excluded_heading(2, "Cited on", "cited-on"),
         CITED_ON_PLACEHOLDER,
         excluded_heading(2, "Other references on the same topics", "related"),
-        related_html(reference, formatter.bibliography, links),
+        held(related_html(reference, formatter.bibliography, links)),
     ]
     # Raw HTML blocks pass Python-Markdown untouched; the Markdown headings are fixed text of ours.
     return "\n\n".join(sections) + "\n"
@@ -179,8 +189,9 @@ def formats_html(reference, formatter: Formatter) -> str:
     bibtex = bibtex_text(reference)
     rows.append(f'<dt>BibTeX</dt><dd class="no-copy"><pre><code>{_e(bibtex)}</code></pre></dd>')
     buttons.append(copy_button("Copy BibTeX", bibtex, status_id))
+    # Two top-level elements, on two lines as Markdown would print them (the block may skip Markdown).
     return (
-        f'<div class="atlas-copy">{"".join(buttons)}{copy_status(status_id)}</div>'
+        f'<div class="atlas-copy">{"".join(buttons)}{copy_status(status_id)}</div>\n'
         f'<dl class="atlas-formats">{"".join(rows)}</dl>'
     )
 
@@ -279,7 +290,9 @@ def cited_on_html(places: list[CitedOn], page_url: str) -> str:
 # The list of every reference, with its filter
 # ----------------------------------------------------------------------------------------------
 
-def index_page_markdown(formatter: Formatter, links: PageLinks) -> str:
+def index_page_markdown(formatter: Formatter, links: PageLinks, *, slots: HtmlSlots | None = None) -> str:
+    """The list of every reference; with ``slots``, its large raw HTML blocks are held there."""
+    held = _held(slots)
     bibliography = formatter.bibliography
     ordered = formatter.sorted()
     years = [reference.year for reference in ordered]
@@ -290,12 +303,12 @@ def index_page_markdown(formatter: Formatter, links: PageLinks) -> str:
         " Each links to a page with its annotation, other citation styles, downloads and the pages that cite it."
         f" Download them all as {whole_downloads_html(links)}, or <a href=\"#download\">by topic</a>.</p>",
         excluded_heading(2, "Browse and filter", "browse"),
-        filter_form_html(bibliography, min(years, default=0), max(years, default=0)),
+        held(filter_form_html(bibliography, min(years, default=0), max(years, default=0))),
         f'<p class="atlas-filter__status" id="{FILTER_STATUS_ID}" role="status" aria-live="polite">{len(ordered)} references.</p>',
-        reference_list_html(ordered, links, formatter),
-        tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL)),
+        held(reference_list_html(ordered, links, formatter)),
+        held(tray_html(links.to(BUILDER_DATA_PATH), links.to(SHARE_PAGE_URL))),
         excluded_heading(2, "Download by topic", "download"),
-        downloads_index_html(bibliography, links),
+        held(downloads_index_html(bibliography, links)),
     ]
     return "\n\n".join(sections) + "\n"
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from alliance_atlas.bibliography.format_cache import ReferenceCache
 from alliance_atlas.bibliography.formatting import Formatter
+from alliance_atlas.site.html_slots import HtmlSlots
 
 
 class PageKind(str, Enum):
@@ -66,6 +67,8 @@ class BuildState:
     nav_pages: list = field(default_factory=list)
     #: src_uri -> widget id -> the widget (``widgets.parts.Widget``), put into the page once Markdown has rendered it
     widget_slots: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: src_uri -> the blocks of ready HTML its Markdown holds placeholders for (``site.html_slots``)
+    html_slots: dict[str, HtmlSlots] = field(default_factory=dict)
     #: the last commit dates of the pages (read once per build, on first use)
     git_dates: Any = None
     #: a generated page's source file -> its last commit date (None when git cannot tell), read on first use
@@ -89,6 +92,16 @@ class BuildState:
 
     def generated_of(self, kind: PageKind) -> dict[str, GeneratedPage]:
         return {src_uri: page for src_uri, page in self.generated.items() if page.kind is kind}
+
+    def slots_for(self, src_uri: str) -> HtmlSlots:
+        """A fresh set of held HTML blocks for the page ``src_uri`` (replacing any of an earlier render)."""
+        slots = self.html_slots[src_uri] = HtmlSlots()
+        return slots
+
+    def fill_slots(self, src_uri: str, page_html: str) -> str:
+        """``page_html`` with the blocks held for ``src_uri`` put in their places."""
+        slots = self.html_slots.get(src_uri)
+        return slots.fill(page_html) if slots is not None else page_html
 
     def record_citation(self, key: str, place: CitedOn) -> None:
         places = self.cited_on.setdefault(key, [])

@@ -1,0 +1,59 @@
+"""The static charts' disk cache: a chart drawn once is not drawn again, an edited spec is."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from alliance_atlas.widgets import api as browser_api
+from alliance_atlas.widgets import static_svg
+
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    # Only the disk cache under test may answer, not this process's memory of earlier tests.
+    monkeypatch.setattr(static_svg, "_cache", {})
+    if not static_svg.node_available() or not (NODE_MODULES / "vega").is_dir():
+        pytest.skip("Node.js or the npm packages are not installed")
+
+
+def _spec():
+    return browser_api.explore_preset("u-shape")["chart"]
+
+
+def test_a_drawn_chart_is_served_from_the_cache_without_node(fresh, tmp_path, monkeypatch):
+    spec = _spec()
+    drawn = static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path)["c"]
+    assert drawn.startswith("<svg") and len(list(tmp_path.glob("*.svg"))) == 1
+
+    monkeypatch.setattr(static_svg, "_cache", {})
+
+    def no_node(*args, **kwargs):
+        raise AssertionError("Node was started for a chart already in the cache")
+
+    monkeypatch.setattr(subprocess, "run", no_node)
+    assert static_svg.render_svgs({"other-id": spec}, NODE_MODULES, cache_dir=tmp_path) == {"other-id": drawn}
+
+
+def test_an_edited_spec_is_drawn_again(fresh, tmp_path, monkeypatch):
+    spec = _spec()
+    before = static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path)["c"]
+    monkeypatch.setattr(static_svg, "_cache", {})
+    edited = {**spec, "title": "An edited title"}
+    after = static_svg.render_svgs({"c": edited}, NODE_MODULES, cache_dir=tmp_path)["c"]
+    assert "An edited title" in after and "An edited title" not in before
+    assert len(list(tmp_path.glob("*.svg"))) == 2
+
+
+def test_a_damaged_cache_file_is_drawn_again(fresh, tmp_path, monkeypatch):
+    spec = _spec()
+    drawn = static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path)["c"]
+    (cached,) = tmp_path.glob("*.svg")
+    cached.write_text(drawn[: len(drawn) // 2], encoding="utf-8")
+    monkeypatch.setattr(static_svg, "_cache", {})
+    assert static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path)["c"] == drawn
+    assert cached.read_text(encoding="utf-8") == drawn
