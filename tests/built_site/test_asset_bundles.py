@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 from alliance_atlas.build.bundles import CSS_BUNDLE, JS_BUNDLE
 from support.sitebuild import REPO_ROOT, built_pages
 
-_OWN_ASSET = re.compile(r'<(?:script src|link rel="stylesheet" href)="(?:\.\./)*(assets/(?:javascripts|stylesheets)/[^"]+)"')
+_OWN_ASSET = re.compile(r'<(?:script src|link rel="stylesheet" href)="(?:\.\./)*/?(assets/(?:javascripts|stylesheets)/[^"]+)"')
 # Material's own, named by their hash; math.js is added to the content of pages with math (overrides/main.html).
 _NOT_OURS = re.compile(r"assets/(javascripts/bundle|stylesheets/(main|palette))\.\w+\.min\.(js|css)|assets/javascripts/math\.js")
 
