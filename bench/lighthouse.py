@@ -10,7 +10,10 @@ Goals (issue 14): accessibility, best practices and SEO 100 everywhere; performa
 reading pages and at least 90 on widget and explainer pages. Figures, not tests: the performance
 score moves with the machine's load, so --runs N keeps each page's median.
 
-    python bench/lighthouse.py [--site DIR] [--runs 1] [--page NAME ...]
+    python bench/lighthouse.py [--site DIR] [--runs 1] [--page NAME ...] [--save DIR]
+
+--save DIR keeps each run's full Lighthouse JSON report (DIR/<page>-<run>.json), to read its
+opportunities and diagnostics (LCP element, long tasks, render-blocking resources, unused JS and CSS).
 """
 
 from __future__ import annotations
@@ -129,6 +132,7 @@ def main() -> None:
     parser.add_argument("--site", type=pathlib.Path, help="an already built site (default: build one)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is kept")
     parser.add_argument("--page", action="append", choices=sorted(PAGES), help="only these pages")
+    parser.add_argument("--save", type=pathlib.Path, help="keep each full Lighthouse report (JSON) in this folder")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `make setup` (npm ci installs the pinned Lighthouse)")
@@ -143,8 +147,16 @@ def main() -> None:
         with serve_directory(site, handler=_GzipHandler) as base_url:
             for name in args.page or list(PAGES):
                 address, _kind = PAGES[name]
-                results[name] = median_of([summarise(run_lighthouse(base_url + address)) for _ in range(args.runs)])
+                runs = []
+                for run in range(args.runs):
+                    report = run_lighthouse(base_url + address)
+                    if args.save:
+                        args.save.mkdir(parents=True, exist_ok=True)
+                        (args.save / f"{name}-{run + 1}.json").write_text(json.dumps(report))
+                    runs.append(summarise(report))
+                results[name] = median_of(runs)
     print_table(results)
+    print(f"Load average at the end (1, 5, 15 min): {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     print(json.dumps({name: result["scores"] for name, result in results.items()}))
 
 

@@ -22,7 +22,10 @@
 
   if (api.supported) {
     const scope = new URL("./", settings.worker).href;
-    api.ready = navigator.serviceWorker.register(settings.worker, { scope: scope })
+    // Installing the worker precaches the shell and every page (megabytes): only once the page has loaded, so
+    // that it does not compete with the page's own requests and scripts on a slow phone.
+    api.ready = pageLoaded()
+      .then(() => navigator.serviceWorker.register(settings.worker, { scope: scope }))
       .then(() => navigator.serviceWorker.ready)
       .catch((error) => {
         console.warn("The offline service worker could not be registered:", error);
@@ -30,6 +33,13 @@
       });
     api.ready.then(cachePythonIfStarted).catch((error) => {
       console.warn("The Python runtime could not be kept for offline use:", error);
+    });
+  }
+
+  function pageLoaded() {
+    return new Promise((resolve) => {
+      if (document.readyState === "complete") resolve();
+      else window.addEventListener("load", () => resolve(), { once: true });
     });
   }
 
