@@ -1,8 +1,9 @@
 """Vega-Lite chart specifications (plain dicts) and table rows for an analysis.
 
 The spec is built as dicts and lists, not with altair, so it costs nothing in
-the browser: the widget hands it straight to vega-embed. ``$schema`` is an
-identifier for tools and is never fetched.
+the browser: the widget compiles it with the site's own Vega-Lite and draws it
+with Vega (widget-kit.js). ``$schema`` is an identifier for tools and is never
+fetched.
 
 Layers: observed scores (line with points), the fitted curve of the chosen
 model (dashed), and, when episodes exist, a vertical rule at each rupture and
