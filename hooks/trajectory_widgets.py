@@ -20,7 +20,7 @@ from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots, near_th
 from alliance_atlas.widgets.parts import Widget, WidgetError, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
-#: Also in mkdocs.yml's extra_javascript; the same address, so the browser fetches it once.
+#: Also in the site's script bundle (mkdocs.yml's extra_javascript); it keeps one runtime however often it runs.
 RUNTIME_SCRIPT = "assets/javascripts/python-runtime.js"
 
 

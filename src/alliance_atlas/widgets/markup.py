@@ -101,8 +101,8 @@ def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | N
     """Put each widget's HTML, between its markers, where ``expand_shortcodes`` left its placeholder.
 
     With ``runtime_url`` (the page-relative address of python-runtime.js), that script also follows each widget:
-    the parser runs it there (the browser fetched it while reading the page's head), and it starts Python when
-    the widget before it is near the viewport, instead of after every page script (the theme's first). Not
+    the parser runs it there (fetched on its own: the site's bundle, which also holds it, comes at the page's
+    end), and it starts Python when the widget before it is near the viewport, instead of after every page script (the theme's first). Not
     ``async``: an async script waits for the next task, which the parser gives to the theme's script first.
     """
     boot = BOOT_SCRIPT.format(src=attr(runtime_url)) if runtime_url else ""
