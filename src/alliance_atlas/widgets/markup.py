@@ -102,8 +102,8 @@ def fill_slots(page_html: str, slots: dict[str, Widget], *, runtime_url: str | N
 
     With ``runtime_url`` (the page-relative address of python-runtime.js), that script also follows each widget:
     the parser runs it there (fetched on its own: the site's bundle, which also holds it, comes at the page's
-    end), and it starts Python when the widget before it is near the viewport, instead of after every page script (the theme's first). Not
-    ``async``: an async script waits for the next task, which the parser gives to the theme's script first.
+    end), and it starts Python when the widget before it is near the viewport, instead of after every page
+    script (the theme's first). Not ``async``: an async script waits for the next task, which the parser gives to the theme's script first.
     """
     boot = BOOT_SCRIPT.format(src=attr(runtime_url)) if runtime_url else ""
     for widget_id, widget in slots.items():
