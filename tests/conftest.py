@@ -11,13 +11,14 @@ import pytest
 from support.browser import launch_chromium, new_recorded_context, watch_console
 from support.server import serve_directory
 from support.sitebuild import REPO_ROOT, BuildResult, build_site
+from support.warm_page import WarmSitePage
 
 MINI_SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
 
 
 # A test that needs the real site is a build test, and one that needs Chromium a browser test, whether or not its
 # module says so: `pytest -m "not browser and not build"` is then the fast loop of unit tests.
-_BROWSER_FIXTURES = {"browser", "site_page"}
+_BROWSER_FIXTURES = {"browser", "site_page", "warm_page"}
 _BUILD_FIXTURES = {"site_build", "mini_site"}
 
 
@@ -106,3 +107,19 @@ def site_page(browser, site_url):
     console = watch_console(page)
     yield SitePage(page, network, console, site_url)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def _module_warm_page(browser, site_url):
+    context, network = new_recorded_context(browser)
+    page = context.new_page()
+    console = watch_console(page)
+    yield WarmSitePage(page, network, console, site_url)
+    context.close()
+
+
+@pytest.fixture
+def warm_page(_module_warm_page):
+    """A page that keeps its Python worker across the module's tests; each test enters its page afresh."""
+    _module_warm_page.start_test()
+    return _module_warm_page

@@ -51,8 +51,8 @@ def _open_caseload(site_page):
     return page
 
 
-def test_a_csv_with_bad_rows_reports_each_by_row_and_analyses_the_rest(site_page):
-    page = _open_caseload(site_page)
+def test_a_csv_with_bad_rows_reports_each_by_row_and_analyses_the_rest(warm_page):
+    page = _open_caseload(warm_page)
     problems = page.locator(f"{WIDGET}-row-problems li").all_inner_texts()
     assert [problem.split(" ")[1].rstrip(":") for problem in problems] == ["5", "6", "7"]
     assert "At least 3 scores are needed" in problems[0]
@@ -78,8 +78,8 @@ def test_a_csv_with_bad_rows_reports_each_by_row_and_analyses_the_rest(site_page
     assert headings == terms and len(headings) == 8
 
 
-def test_a_caseload_row_opens_that_client_s_chart_and_the_export_is_the_python_csv(site_page):
-    page = _open_caseload(site_page)
+def test_a_caseload_row_opens_that_client_s_chart_and_the_export_is_the_python_csv(warm_page):
+    page = _open_caseload(warm_page)
     renders = page.evaluate("sel => Number(document.querySelector(sel + ' [data-atlas-widget-chart]').dataset.atlasRenders)",
                             WIDGET)
     page.locator(f"{WIDGET}-caseload tbody tr").nth(2).locator("button").press("Enter")
@@ -99,8 +99,8 @@ def test_a_caseload_row_opens_that_client_s_chart_and_the_export_is_the_python_c
     assert lines[5].endswith("check the score or the scale.")
 
 
-def test_every_new_control_is_reached_with_the_keyboard(site_page):
-    page = _open_caseload(site_page)
+def test_every_new_control_is_reached_with_the_keyboard(warm_page):
+    page = _open_caseload(warm_page)
     page.focus(f"{WIDGET}-input")
     reached = set()
     for _ in range(60):
@@ -112,8 +112,8 @@ def test_every_new_control_is_reached_with_the_keyboard(site_page):
             "report"} <= reached
 
 
-def test_an_off_scale_score_is_reported_next_to_the_scores_naming_its_session(site_page):
-    page = site_page.open(ANALYSER)
+def test_an_off_scale_score_is_reported_next_to_the_scores_naming_its_session(warm_page):
+    page = warm_page.open(ANALYSER)
     _wait_ready(page)
     page.select_option(f"{WIDGET}-scale", "srs")
     _analyse(page, "30 32 41 35")
@@ -122,8 +122,8 @@ def test_an_off_scale_score_is_reported_next_to_the_scores_naming_its_session(si
     assert error.inner_text() == "Session 3: 41 is outside the SRS total range (0 to 40); check the score or the scale."
 
 
-def test_the_scale_presets_are_the_verified_ranges_and_a_custom_range_says_it_is_yours(site_page):
-    page = site_page.open(ANALYSER)
+def test_the_scale_presets_are_the_verified_ranges_and_a_custom_range_says_it_is_yours(warm_page):
+    page = warm_page.open(ANALYSER)
     options = page.locator(f"{WIDGET}-scale option").all_inner_texts()
     assert options == ["WAI item mean (1\u20137)", "SRS total (0\u201340)", "Custom range"]
     page.select_option(f"{WIDGET}-scale", "custom")

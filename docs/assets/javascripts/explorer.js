@@ -64,10 +64,12 @@
 
   function addressState(root, config, widget) {
     let timer = null;
+    // Instant navigation changes the address before it swaps the page, so being in the document is not enough.
+    const home = location.pathname;
 
     function write() {
       clearTimeout(timer);
-      if (!widget.ownsUrl || !root.isConnected) return; // never rewrite the address of a page we left
+      if (!widget.ownsUrl || !root.isConnected || location.pathname !== home) return; // never rewrite the address of a page we left
       const query = new URLSearchParams();
       query.set("preset", widget.state.preset);
       Object.entries(widget.sliders.params(widget.state.pattern)).forEach(([name, number]) => query.set(name, String(number)));

@@ -1,0 +1,87 @@
+"""A browser page that keeps its Python worker from one test to the next, as a reader's tab does.
+
+Starting Pyodide costs about 5 s of CPU on a 2-core machine, whatever the test then does, and most widget tests
+need a fresh widget rather than a fresh Python. So the tests of one module share a page: each test enters its
+page by Material's instant navigation, as a reader following a link would. That gives it a new document body,
+new widgets, a new address and emptied storage; only the worker is kept, and every call it answers
+(`alliance_atlas.widgets.api`) is a pure function of its arguments.
+
+Tests about start-up, a failing or stopped worker, printing, or anything that changes the window itself
+(init scripts, routes, media emulation) keep a page of their own (`site_page`).
+"""
+
+from __future__ import annotations
+
+from support.instant import enable_instant_navigation, wait_for_instant_navigation
+
+# A light page with no widget, to pass through: Material ignores a link to the address it last went to.
+WAYPOINT = "about/"
+
+_COUNT_PAGES = """() => {
+  if (window.__atlasPages === undefined) {
+    window.__atlasPages = 0;
+    document$.subscribe(() => { window.__atlasPages += 1; });
+  }
+  return window.__atlasPages;
+}"""
+
+_FOLLOW_LINK = """href => {
+  const link = document.createElement("a");
+  link.href = href;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}"""
+
+# A page can be reused when it still has the one worker it started and that worker is ready.
+_PYTHON_READY = """() => {
+  const python = window.AtlasPython;
+  if (!python || python.startCount !== 1 || window.__atlasSitemapRead !== true) return false;
+  const state = python.get().state;
+  return state.ready && !state.error;
+}"""
+
+_FORGET_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
+
+
+class WarmSitePage:
+    """`open(path)` loads the first page in full, and reaches every later one by instant navigation."""
+
+    def __init__(self, page, network, console, base_url):
+        self.page = page
+        self.network = network
+        self.console = console
+        self.base_url = base_url
+        self.full_loads = 0
+        enable_instant_navigation(page, base_url)
+
+    def start_test(self) -> None:
+        """Forget what earlier tests left: their requests, console messages and storage."""
+        self.network.blocked.clear()
+        self.network.requested.clear()
+        self.console.errors.clear()
+        if self.page.url.startswith(self.base_url):
+            self.page.evaluate(_FORGET_STORAGE)
+
+    def open(self, path: str = ""):
+        path = path.lstrip("/")
+        if self.full_loads and self.page.evaluate(_PYTHON_READY):
+            if path.split("?")[0] != WAYPOINT:
+                self.follow(WAYPOINT)
+            self.follow(path)
+        else:
+            self.full_loads += 1
+            self.page.goto(self.base_url + path)
+            wait_for_instant_navigation(self.page)
+            self.page.evaluate(_COUNT_PAGES)
+        return self.page
+
+    def follow(self, path: str) -> None:
+        """Go to `path` as a click on a link would: by instant navigation, keeping the window and its worker."""
+        before = self.page.evaluate(_COUNT_PAGES)
+        self.page.evaluate(_FOLLOW_LINK, self.base_url + path)
+        wanted = "/" + path.split("?")[0]
+        self.page.wait_for_function(
+            "([before, wanted]) => window.__atlasPages > before && location.pathname.endsWith(wanted)",
+            arg=[before, wanted], timeout=15_000,
+        )
