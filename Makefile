@@ -33,8 +33,9 @@ build: setup
 	$(VENV)/bin/mkdocs build --strict
 
 # Two pytest workers (pytest-xdist), one test file each at a time; the real site is still built once per run.
+# Files go out in the order tests/conftest.py gives them (the page crawl first), not largest file first.
 JOBS ?= 2
-PARALLEL := -n $(JOBS) --dist loadfile
+PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: setup chromium
 	$(PY) -m pytest $(PARALLEL)

@@ -22,6 +22,11 @@ _BROWSER_FIXTURES = {"browser", "site_page", "warm_page"}
 _BUILD_FIXTURES = {"site_build", "mini_site"}
 
 
+# The crawl of every page is the longest test by far (minutes); it goes first, so that with two workers the other
+# one works through the rest of the suite meanwhile, instead of the crawl starting late and running on alone.
+_LONGEST_FIRST = {"page_visits"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -29,6 +34,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if fixtures & _BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+    # xdist (--dist loadfile) hands out whole files in the order collected: move every test of a file that holds
+    # a longest test to the front, keeping the order of everything else.
+    first_files = {item.path for item in items if _LONGEST_FIRST & set(getattr(item, "fixturenames", ()))}
+    items.sort(key=lambda item: item.path not in first_files)
 
 
 @pytest.fixture(scope="session")

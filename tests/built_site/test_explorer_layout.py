@@ -15,9 +15,9 @@ CONTROLS = f"{WIDGET} .atlas-explorer__controls"
 READY_TIMEOUT = 60_000
 
 
-def _open_ready(site_page, width, height):
-    site_page.page.set_viewport_size({"width": width, "height": height})
-    page = site_page.open("explorer/")
+def _open_ready(warm_page, width, height):
+    warm_page.page.set_viewport_size({"width": width, "height": height})
+    page = warm_page.open("explorer/")
     page.wait_for_function(
         "sel => { const w = document.querySelector(sel); return w && w.dataset.state === 'ready' && !w.dataset.busy; }",
         arg=WIDGET, timeout=READY_TIMEOUT,
@@ -34,8 +34,8 @@ def _renders(page):
     return page.eval_on_selector(CHART, "el => Number(el.dataset.atlasRenders || 0)")
 
 
-def test_on_a_wide_screen_the_chart_stays_in_view_while_a_slider_moves(site_page):
-    page = _open_ready(site_page, 1280, 900)
+def test_on_a_wide_screen_the_chart_stays_in_view_while_a_slider_moves(warm_page):
+    page = _open_ready(warm_page, 1280, 900)
     # The last slider of the controls: on the old layout, reaching it scrolled the chart away.
     slider = page.locator(f"{WIDGET} [data-param='repair_window'] input[type='range']")
     slider.scroll_into_view_if_needed()
@@ -50,11 +50,11 @@ def test_on_a_wide_screen_the_chart_stays_in_view_while_a_slider_moves(site_page
     assert 0 <= moved["top"] and moved["bottom"] <= viewport_height, moved
     # Beside the controls, not above them.
     assert chart["right"] <= _box(page, CONTROLS)["left"]
-    assert site_page.console.errors == []
+    assert warm_page.console.errors == []
 
 
-def test_on_a_narrow_screen_the_chart_comes_first_then_the_controls(site_page):
-    page = _open_ready(site_page, 390, 844)
+def test_on_a_narrow_screen_the_chart_comes_first_then_the_controls(warm_page):
+    page = _open_ready(warm_page, 390, 844)
     chart, controls = _box(page, CHART), _box(page, CONTROLS)
     assert chart["bottom"] <= controls["top"]
     # The chart is on the first screen.
@@ -62,8 +62,8 @@ def test_on_a_narrow_screen_the_chart_comes_first_then_the_controls(site_page):
     assert axe_violations(page) == []
 
 
-def test_the_dom_order_matches_the_visual_order(site_page):
-    page = site_page.open("explorer/", wait_until="domcontentloaded")
+def test_the_dom_order_matches_the_visual_order(warm_page):
+    page = warm_page.open("explorer/", wait_until="domcontentloaded")
     follows = page.evaluate(
         """([chart, controls]) => Boolean(document.querySelector(chart).compareDocumentPosition(
             document.querySelector(controls)) & Node.DOCUMENT_POSITION_FOLLOWING)""",

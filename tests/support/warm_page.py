@@ -3,7 +3,7 @@
 Starting Pyodide costs about 5 s of CPU on a 2-core machine, whatever the test then does, and most widget tests
 need a fresh widget rather than a fresh Python. So the tests of one module share a page: each test enters its
 page by Material's instant navigation, as a reader following a link would. That gives it a new document body,
-new widgets, a new address and emptied storage; only the worker is kept, and every call it answers
+new widgets, a new address, emptied storage and the default window size; only the worker is kept, and every call it answers
 (`alliance_atlas.widgets.api`) is a pure function of its arguments.
 
 Tests about start-up, a failing or stopped worker, printing, or anything that changes the window itself
@@ -53,17 +53,20 @@ class WarmSitePage:
         self.console = console
         self.base_url = base_url
         self.full_loads = 0
+        self.viewport = page.viewport_size
         enable_instant_navigation(page, base_url)
 
     def start_test(self) -> None:
-        """Forget what earlier tests left: their requests, console messages and storage."""
+        """Forget what earlier tests left: their requests, console messages, storage and window size."""
+        self.page.set_viewport_size(self.viewport)
         self.network.blocked.clear()
         self.network.requested.clear()
         self.console.errors.clear()
         if self.page.url.startswith(self.base_url):
             self.page.evaluate(_FORGET_STORAGE)
 
-    def open(self, path: str = ""):
+    def open(self, path: str = "", **goto_options):
+        """Options such as `wait_until` apply to a full load; a page reached by a link is there once swapped in."""
         path = path.lstrip("/")
         if self.full_loads and self.page.evaluate(_PYTHON_READY):
             if path.split("?")[0] != WAYPOINT:
@@ -71,7 +74,7 @@ class WarmSitePage:
             self.follow(path)
         else:
             self.full_loads += 1
-            self.page.goto(self.base_url + path)
+            self.page.goto(self.base_url + path, **goto_options)
             wait_for_instant_navigation(self.page)
             self.page.evaluate(_COUNT_PAGES)
         return self.page
