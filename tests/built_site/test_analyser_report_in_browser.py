@@ -43,8 +43,8 @@ def _analyse(page, text, *, csv=False):
     _wait_ready(page)
 
 
-def _open_caseload(site_page):
-    page = site_page.open(ANALYSER)
+def _open_caseload(browser_page):
+    page = browser_page.open(ANALYSER)
     _wait_ready(page)
     _analyse(page, CASELOAD_CSV, csv=True)
     page.wait_for_selector(f"{WIDGET}-caseload tbody tr", timeout=15_000)
@@ -132,12 +132,20 @@ def test_the_scale_presets_are_the_verified_ranges_and_a_custom_range_says_it_is
 
 def _print_report(page, label):
     # The print dialog cannot be driven; the report is what the page prepares before asking for it.
-    page.evaluate("() => { window.print = () => { window.__printAsked = (window.__printAsked || 0) + 1; }; }")
+    page.evaluate("() => { window.__printAsked = 0; window.print = () => { window.__printAsked += 1; }; }")
     page.fill(f"{WIDGET}-report-label", label)
     page.click(f"{WIDGET} [data-atlas-report]")
     page.wait_for_function("() => document.documentElement.getAttribute('data-atlas-report') === 'printing'"
                            " && window.__printAsked === 1")
     page.emulate_media(media="print")
+
+
+@pytest.fixture
+def printing_page(warm_page):
+    """The shared page, handed back to the next test as it was: out of the print layout and the report."""
+    yield warm_page
+    warm_page.page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    warm_page.page.emulate_media(media="no-override")
 
 
 def _pdf_pages(pdf: bytes):
@@ -146,8 +154,8 @@ def _pdf_pages(pdf: bytes):
     return PdfReader(io.BytesIO(pdf)).pages
 
 
-def test_the_report_prints_on_one_a4_page_with_chart_pattern_settings_and_label(site_page):
-    page = site_page.open(ANALYSER)
+def test_the_report_prints_on_one_a4_page_with_chart_pattern_settings_and_label(printing_page):
+    page = printing_page.open(ANALYSER)
     _wait_ready(page)
     _analyse(page, "5.1 5.3 5.2 5.4 5.3 3.1 4.0 5.2 5.3 5.5 5.4 5.6")
     page.wait_for_function("sel => document.querySelector(sel + '-description').textContent.includes('12 sessions')",
@@ -173,8 +181,8 @@ def test_the_report_prints_on_one_a4_page_with_chart_pattern_settings_and_label(
     assert "Alliance score (WAI item mean" in text and "Session" in text
 
 
-def test_the_report_of_a_caseload_client_names_the_client_and_fits_one_page(site_page):
-    page = _open_caseload(site_page)
+def test_the_report_of_a_caseload_client_names_the_client_and_fits_one_page(printing_page):
+    page = _open_caseload(printing_page)
     _print_report(page, "")
     pages = _pdf_pages(page.pdf(format="A4"))
     assert len(pages) == 1
@@ -183,8 +191,8 @@ def test_the_report_of_a_caseload_client_names_the_client_and_fits_one_page(site
     assert "Caseload" not in text  # the caseload is a screen view; the report is one client's
 
 
-def test_the_label_is_never_stored_and_leaves_the_report_after_printing(site_page):
-    page = site_page.open(ANALYSER)
+def test_the_label_is_never_stored_and_leaves_the_report_after_printing(printing_page):
+    page = printing_page.open(ANALYSER)
     _wait_ready(page)
     _print_report(page, LABEL)
     assert LABEL in page.inner_text(f"{WIDGET}-report")
@@ -205,8 +213,8 @@ def test_the_label_is_never_stored_and_leaves_the_report_after_printing(site_pag
     assert "4711" not in stored
 
 
-def test_axe_finds_no_violation_with_the_caseload_and_the_printed_report_shown(site_page):
-    page = _open_caseload(site_page)
+def test_axe_finds_no_violation_with_the_caseload_and_the_printed_report_shown(printing_page):
+    page = _open_caseload(printing_page)
     assert axe_violations(page) == []
     _print_report(page, LABEL)
     assert axe_violations(page) == []

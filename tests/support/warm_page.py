@@ -6,8 +6,9 @@ page by Material's instant navigation, as a reader following a link would. That 
 new widgets, a new address, emptied storage and the default window size; only the worker is kept, and every call it answers
 (`alliance_atlas.widgets.api`) is a pure function of its arguments.
 
-Tests about start-up, a failing or stopped worker, printing, or anything that changes the window itself
-(init scripts, routes, media emulation) keep a page of their own (`site_page`).
+Tests about start-up, a failing or stopped worker, or anything that changes the window for good (init scripts,
+routes) keep a page of their own (`site_page`). A test that changes the window for a while (the print layout, the
+emulated media) puts it back in a fixture; the window's size is put back here.
 """
 
 from __future__ import annotations
