@@ -101,6 +101,11 @@ def axe_violations(page) -> list[dict]:
         page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
         """async () => {
+            // color-contrast measures a fade half-way as a failure (Material's header title changes with a
+            // transition after a scroll or a swapped page): let every finite animation end first.
+            const running = document.getAnimations().filter(animation => animation.playState === "running" &&
+                animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
+            await Promise.all(running.map(animation => animation.finished.catch(() => null)));
             const r = await axe.run(document, {resultTypes: ["violations"]});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}));

@@ -82,8 +82,18 @@ class WarmSitePage:
 
     def follow(self, path: str) -> None:
         """Go to `path` as a click on a link would: by instant navigation, keeping the window and its worker."""
+        self.arrive(path, self.click_link(path))
+
+    def click_link(self, path: str) -> int:
+        """Click a link to `path`, and return what `arrive` needs to know when it has been swapped in.
+
+        Material changes the address at once, and swaps the page in once it has fetched it.
+        """
         before = self.page.evaluate(_COUNT_PAGES)
         self.page.evaluate(_FOLLOW_LINK, self.base_url + path)
+        return before
+
+    def arrive(self, path: str, before: int) -> None:
         wanted = "/" + path.split("?")[0]
         self.page.wait_for_function(
             "([before, wanted]) => window.__atlasPages > before && location.pathname.endsWith(wanted)",
