@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from support.browser import launch_chromium, new_recorded_context, watch_console
+from support.browser import launch_chromium, recorded_site_page
 from support.server import serve_directory
 from support.sitebuild import REPO_ROOT, BuildResult, build_site
 from support.warm_page import WarmSitePage
@@ -94,37 +94,17 @@ def browser():
         chromium.close()
 
 
-class SitePage:
-    """One browser page on the built site, with its blocked requests and console errors."""
-
-    def __init__(self, page, network, console, base_url):
-        self.page = page
-        self.network = network
-        self.console = console
-        self.base_url = base_url
-
-    def open(self, path: str = "", **goto_options):
-        self.page.goto(self.base_url + path.lstrip("/"), **goto_options)
-        return self.page
-
-
 @pytest.fixture
 def site_page(browser, site_url):
     """A fresh browser page per test; requests to anything but 127.0.0.1 are aborted and recorded."""
-    context, network = new_recorded_context(browser)
-    page = context.new_page()
-    console = watch_console(page)
-    yield SitePage(page, network, console, site_url)
-    context.close()
+    with recorded_site_page(browser, site_url) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")
 def _module_warm_page(browser, site_url):
-    context, network = new_recorded_context(browser)
-    page = context.new_page()
-    console = watch_console(page)
-    yield WarmSitePage(page, network, console, site_url)
-    context.close()
+    with recorded_site_page(browser, site_url, WarmSitePage) as page:
+        yield page
 
 
 @pytest.fixture

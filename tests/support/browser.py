@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -85,6 +86,31 @@ def watch_console(page) -> ConsoleLog:
     page.on("console", log.on_console)
     page.on("pageerror", log.on_page_error)
     return log
+
+
+class SitePage:
+    """One browser page on the built site, with its blocked requests and console errors."""
+
+    def __init__(self, page, network, console, base_url):
+        self.page = page
+        self.network = network
+        self.console = console
+        self.base_url = base_url
+
+    def open(self, path: str = "", **goto_options):
+        self.page.goto(self.base_url + path.lstrip("/"), **goto_options)
+        return self.page
+
+
+@contextmanager
+def recorded_site_page(browser, base_url, kind=SitePage):
+    """A `kind` of SitePage in a context of its own, closed on leaving; see `new_recorded_context`."""
+    context, network = new_recorded_context(browser)
+    page = context.new_page()
+    try:
+        yield kind(page, network, watch_console(page), base_url)
+    finally:
+        context.close()
 
 
 def install_axe(context) -> None:

@@ -13,6 +13,7 @@ emulated media) puts it back in a fixture; the window's size is put back here.
 
 from __future__ import annotations
 
+from support.browser import SitePage
 from support.instant import enable_instant_navigation, wait_for_instant_navigation
 
 # A light page with no widget, to pass through: Material ignores a link to the address it last went to.
@@ -45,14 +46,11 @@ _PYTHON_READY = """() => {
 _FORGET_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
 
 
-class WarmSitePage:
+class WarmSitePage(SitePage):
     """`open(path)` loads the first page in full, and reaches every later one by instant navigation."""
 
     def __init__(self, page, network, console, base_url):
-        self.page = page
-        self.network = network
-        self.console = console
-        self.base_url = base_url
+        super().__init__(page, network, console, base_url)
         self.full_loads = 0
         self.viewport = page.viewport_size
         enable_instant_navigation(page, base_url)
