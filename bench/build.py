@@ -5,7 +5,8 @@ In one run it builds, each in a fresh process:
 * plain:      mkdocs.yml with no hooks (``INHERIT: mkdocs.yml``, ``hooks: []``, not strict): the same pages,
               theme, plugins and markdown_extensions, citations left literal, no generated pages (the baseline);
 * site:       the real site, with the build's caches (formatted references in .cache/references, the widgets'
-              static charts in .cache/static-svg) emptied first, as on a fresh clone;
+              static charts in .cache/static-svg, the Python bundle's lock file in .cache/pyodide-lock) emptied
+              first, as on a fresh clone;
 * rebuild:    the real site again after touching one page, the cache now warm: what ``make serve`` does on a save
               (it rebuilds every page).
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from bibliography import timed_build  # bench/bibliography.py, beside this file
 
 REPO = Path(__file__).resolve().parents[1]
-CACHES = (REPO / ".cache" / "references", REPO / ".cache" / "static-svg")
+CACHES = (REPO / ".cache" / "references", REPO / ".cache" / "static-svg", REPO / ".cache" / "pyodide-lock")
 PLAIN_CONFIG = "INHERIT: mkdocs.yml\nhooks: []\nstrict: false\n"
 
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import alliance_atlas
-from alliance_atlas.widgets.bundle import BundleError, build_browser_package
+from alliance_atlas.widgets.bundle import LOCK_CACHE_SUBDIR, BundleError, build_browser_package
 
 
 def on_post_build(config, **kwargs):
     package_root = Path(alliance_atlas.__file__).parent
-    core_lock = Path(config["config_file_path"]).parent / "node_modules" / "pyodide" / "pyodide-lock.json"
+    root = Path(config["config_file_path"]).parent
+    core_lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
     try:
-        build_browser_package(package_root, core_lock, Path(config["site_dir"]))
+        build_browser_package(package_root, core_lock, Path(config["site_dir"]), cache_dir=root / LOCK_CACHE_SUBDIR)
     except BundleError as error:
         raise PluginError(str(error)) from error

@@ -102,7 +102,7 @@ def _with_static_charts(html: str, config) -> str:
     node_modules = Path(config["config_file_path"]).parent / "node_modules"
     try:
         specs = static_chart_specs(html)
-        svgs = render_svgs(specs, node_modules)
+        svgs = render_svgs(specs, node_modules, renderer=state.current().charts(node_modules))
     except ChartSvgError as error:
         # Not fatal: questions.js draws the same specs with the site's Vega.
         log.info("%s; the chart questions will be drawn in the browser only", error)

@@ -46,11 +46,20 @@ def on_page_content(html, page, config, files, **kwargs):
     return fill_slots(html, slots, runtime_url=get_relative_url(RUNTIME_SCRIPT, page.url))
 
 
+def on_post_build(config, **kwargs):
+    # Every page is rendered by now, so no chart (widget or question) is left to draw: end the Node process.
+    state.current().close_charts()
+
+
+def on_build_error(error, **kwargs):
+    state.current().close_charts()
+
+
 def _with_static_charts(slots: dict[str, Widget], config) -> dict[str, Widget]:
     specs = {chart_id: spec for widget in slots.values() for chart_id, spec in static_chart_specs(widget).items()}
     node_modules = Path(config["config_file_path"]).parent / "node_modules"
     try:
-        svgs = render_svgs(specs, node_modules)
+        svgs = render_svgs(specs, node_modules, renderer=state.current().charts(node_modules))
     except ChartSvgError as error:
         # Not fatal: the browser draws the same spec with Vega as soon as it loads.
         log.info("%s; the charts will be drawn in the browser only", error)

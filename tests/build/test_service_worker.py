@@ -1,6 +1,16 @@
 """The pure halves of the offline layer: which files hold the nav pages, the manifest, the cache names."""
 
-from alliance_atlas.build.service_worker import nav_page_files, page_file, page_url, vendor_cache_name, web_manifest
+import hashlib
+
+from alliance_atlas.build import service_worker
+from alliance_atlas.build.service_worker import (
+    nav_page_files,
+    page_file,
+    page_url,
+    precache_manifest,
+    vendor_cache_name,
+    web_manifest,
+)
 
 
 def test_page_file_follows_mkdocs_directory_urls():
@@ -36,3 +46,29 @@ def test_the_manifest_is_installable_and_relative_to_the_site_root():
 def test_the_vendor_cache_is_named_by_the_pinned_versions():
     name = vendor_cache_name()
     assert name.startswith("atlas-vendor-") and name == vendor_cache_name()
+
+
+def test_the_precache_manifest_globs_as_workbox_did(tmp_path, monkeypatch):
+    for name, content in {
+        "index.html": b"home",
+        "assets/stylesheets/a.css": b"a",
+        "assets/stylesheets/extra/b.css": b"bb",
+        "assets/stylesheets/.hidden.css": b"dot files are left out",
+        "assets/big.js": b"x" * 11,
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    monkeypatch.setattr(service_worker, "MAX_PRECACHE_BYTES", 10)
+    entries, size, warnings = precache_manifest(
+        tmp_path, ["assets/stylesheets/**/*.css", "assets/stylesheets/*.css", "assets/*.js", "index.html", "none/*"],
+    )
+    # Each file once, whichever patterns match it, with the md5 of its content as revision.
+    assert entries == [
+        {"url": "assets/stylesheets/a.css", "revision": hashlib.md5(b"a").hexdigest()},
+        {"url": "assets/stylesheets/extra/b.css", "revision": hashlib.md5(b"bb").hexdigest()},
+        {"url": "index.html", "revision": hashlib.md5(b"home").hexdigest()},
+    ]
+    assert size == 1 + 2 + 4
+    # The file over the limit and the pattern that matched nothing are reported, not precached.
+    assert any("assets/big.js" in warning for warning in warnings)
+    assert any("none/*" in warning for warning in warnings)

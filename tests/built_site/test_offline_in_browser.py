@@ -179,7 +179,7 @@ def _rebuild(site_dir: Path, target: Path, page: str, marker: str) -> str:
     text = changed.read_text(encoding="utf-8")
     changed.unlink()
     changed.write_text(text.replace("</h1>", f"</h1>\n<p id=\"atlas-rebuilt\">{marker}</p>", 1), encoding="utf-8")
-    for generated in [target / SERVICE_WORKER, target / MANIFEST, target / SAVE_LIST, *target.glob("workbox-*.js")]:
+    for generated in [target / SERVICE_WORKER, target / MANIFEST, target / SAVE_LIST]:
         generated.unlink()
     (target / MANIFEST).write_text((site_dir / MANIFEST).read_text(encoding="utf-8"), encoding="utf-8")
     from mkdocs.config import load_config

@@ -11,13 +11,21 @@ from alliance_atlas.build.service_worker import MANIFEST, OFFLINE_PAGE, SAVE_LIS
 
 pytestmark = pytest.mark.build
 
-_PRECACHED = re.compile(r'\{url:"([^"]+)",revision:(?:"([^"]+)"|null)\}')
+# service_worker.py writes this build's values into sw.js as one line of JSON above the hand-written worker.
+_PLAN = re.compile(r"^const PLAN = (\{.*\});$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
-def precache(site_dir):
+def plan(site_dir):
     worker = (site_dir / SERVICE_WORKER).read_text(encoding="utf-8")
-    return dict(_PRECACHED.findall(worker))
+    found = _PLAN.search(worker)
+    assert found, "sw.js carries no PLAN line"
+    return json.loads(found[1])
+
+
+@pytest.fixture(scope="module")
+def precache(plan):
+    return {entry["url"]: entry["revision"] for entry in plan["precache"]}
 
 
 def test_the_worker_precaches_the_shell_the_search_index_and_the_navigation(site_dir, precache):
@@ -37,10 +45,14 @@ def test_the_worker_precaches_the_shell_the_search_index_and_the_navigation(site
     assert not [url for url in precache if url.startswith("assets/vendor/pyodide/")]
 
 
-def test_the_worker_runtime_is_served_from_the_site(site_dir):
+def test_the_worker_runtime_is_served_from_the_site(site_dir, plan):
     worker = (site_dir / SERVICE_WORKER).read_text(encoding="utf-8")
-    imported = re.findall(r'define\(\["\./(workbox-[0-9a-f]+)"', worker)
-    assert imported and (site_dir / f"{imported[0]}.js").is_file()
+    assert "importScripts(...PLAN.runtime)" in worker
+    # Workbox's runtime, each file relative to sw.js (so from the site itself), the core first.
+    assert plan["runtime"] and "workbox-core" in plan["runtime"][0]
+    for path in plan["runtime"]:
+        assert not path.startswith(("/", "http")) and "//" not in path, path
+        assert (site_dir / path).is_file(), path
     assert "http" not in worker.replace("http://127.0.0.1", "")
 
 

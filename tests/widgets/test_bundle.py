@@ -97,3 +97,23 @@ def test_a_lock_file_the_tool_cannot_read_is_reported_with_the_tool_s_words(tmp_
     broken.write_text("{ not json", encoding="utf-8")
     with pytest.raises(BundleError, match="could not register alliance_atlas-"):
         write_lock_file(wheel, broken, tmp_path / "lock.json")
+
+
+def test_the_lock_file_is_made_once_per_wheel_then_copied_from_the_cache(tmp_path, monkeypatch):
+    if not CORE_LOCK.is_file():
+        pytest.fail("node_modules/pyodide is needed: run `make test`, which installs it", pytrace=False)
+    cache = tmp_path / "cache"
+    _, first = build_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path / "one", cache_dir=cache)
+    (kept,) = cache.glob("*.json")
+
+    def no_tool(*args, **kwargs):
+        raise AssertionError("pyodide lockfile add-wheels ran for a wheel already in the cache")
+
+    monkeypatch.setattr(subprocess, "run", no_tool)
+    _, second = build_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path / "two", cache_dir=cache)
+    assert second.read_bytes() == first.read_bytes()
+    # A cache file cut short is not used: the tool runs again and writes it whole.
+    monkeypatch.undo()
+    kept.write_text(first.read_text(encoding="utf-8")[:100], encoding="utf-8")
+    _, third = build_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path / "three", cache_dir=cache)
+    assert third.read_bytes() == first.read_bytes() == kept.read_bytes()

@@ -36,6 +36,7 @@ def test_a_drawn_chart_is_served_from_the_cache_without_node(fresh, tmp_path, mo
         raise AssertionError("Node was started for a chart already in the cache")
 
     monkeypatch.setattr(subprocess, "run", no_node)
+    monkeypatch.setattr(subprocess, "Popen", no_node)
     assert static_svg.render_svgs({"other-id": spec}, NODE_MODULES, cache_dir=tmp_path) == {"other-id": drawn}
 
 
@@ -57,3 +58,29 @@ def test_a_damaged_cache_file_is_drawn_again(fresh, tmp_path, monkeypatch):
     monkeypatch.setattr(static_svg, "_cache", {})
     assert static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path)["c"] == drawn
     assert cached.read_text(encoding="utf-8") == drawn
+
+
+def test_one_renderer_draws_every_call_with_one_node_process_and_closes_it(fresh, tmp_path, monkeypatch):
+    started = []
+    popen = subprocess.Popen
+
+    def counted(*args, **kwargs):
+        started.append(popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", counted)
+    spec = _spec()
+    renderer = static_svg.ChartRenderer(NODE_MODULES)
+    try:
+        first = static_svg.render_svgs({"c": spec}, NODE_MODULES, cache_dir=tmp_path, renderer=renderer)["c"]
+        # A spec Vega-Lite cannot compile fails its own call only; the same process draws the next chart.
+        with pytest.raises(static_svg.ChartSvgError, match="failed"):
+            static_svg.render_svgs({"bad": {"mark": "no-such-mark"}}, NODE_MODULES, cache_dir=tmp_path,
+                                   renderer=renderer)
+        edited = {**spec, "title": "Drawn by the same process"}
+        second = static_svg.render_svgs({"c": edited}, NODE_MODULES, cache_dir=tmp_path, renderer=renderer)["c"]
+    finally:
+        renderer.close()
+    assert first.startswith("<svg") and "Drawn by the same process" in second
+    assert len(started) == 1
+    assert started[0].returncode == 0

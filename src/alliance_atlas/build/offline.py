@@ -14,15 +14,18 @@ from pathlib import Path, PurePosixPath
 
 from alliance_atlas.build.vendor import SHIPPED, VENDOR_DIR, VendorPackage
 
+# Each pattern opens with a choice of literals rather than an optional scheme (`(?:https?:)?//`, which matches
+# the same text, leftmost first): re then skips in C to the next "h" or "/", instead of trying the whole pattern
+# at every character of the page (5 times slower over the site's pages).
 CDN_URL = re.compile(
-    r"""(?:https?:)?//(?:cdn\.jsdelivr\.net/npm|unpkg\.com)/
+    r"""(?:https://|http://|//)(?:cdn\.jsdelivr\.net/npm|unpkg\.com)/
         (?P<name>(?:@[\w.-]+/)?[\w.-]+)@(?P<version>[\w.^~-]+)
         (?P<path>/[^\s"'<>?#\\)]*)?
         (?P<noext>\?noext)?""",
     re.VERBOSE,
 )
 # Hosts that serve scripts by path rather than by npm name: nothing of ours may come from them.
-OTHER_CDN = re.compile(r"(?:https?:)?//(?:cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com)/[^\s\"'<>]*")
+OTHER_CDN = re.compile(r"(?:https://|http://|//)(?:cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com)/[^\s\"'<>]*")
 
 # Every match of CDN_URL contains one of these, and every match of OTHER_CDN one of those: a plain substring
 # test skips the regexes on the many pages that load nothing from a CDN (the regexes, which open with an

@@ -39,8 +39,6 @@ HEADER = (
 #: Built files that are not addresses anyone links to.
 UNLISTED_TOP = ("assets", "search")
 UNLISTED_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
-#: The service worker's Workbox runtime, named by its hash (sw.js loads it; nobody links to it).
-UNLISTED_NAME = re.compile(r"workbox-[0-9a-f]+\.js")
 #: Headings that hooks add to hand-written pages, with fixed ids.
 HOOK_ANCHORS = ("references", "cite-this-page")
 #: In an id of a generated page, marks one derived from another page's heading (the course pack's chapters).
@@ -100,7 +98,7 @@ def published_files(site_dir: Path) -> dict[str, Path]:
         if not path.is_file():
             continue
         relative = path.relative_to(site_dir).as_posix()
-        if relative.split("/", 1)[0] in UNLISTED_TOP or relative in UNLISTED_FILES or UNLISTED_NAME.fullmatch(relative):
+        if relative.split("/", 1)[0] in UNLISTED_TOP or relative in UNLISTED_FILES:
             continue
         found[url_path(relative)] = path
     return found

@@ -49,7 +49,8 @@ VEGA_EMBED = VendorPackage(
 # mkdocs-jupyter embeds MathJax 3 on notebook pages; es5/ holds its fonts and extensions.
 MATHJAX = VendorPackage("mathjax", "3.2.2", ("es5",), "es5/tex-mml-chtml.js")
 AXE_CORE = VendorPackage("axe-core", "4.14.1", ("axe.min.js",), "axe.min.js", ships=False)
-# A build tool: generates the service worker (and copies its runtime) at build time; nothing of it is copied here.
+# Installs Workbox's runtime packages (workbox-core, -routing, ...), whose prebuilt files the service worker
+# imports (build/service_worker.py copies them); nothing of it is copied into assets/vendor.
 WORKBOX_BUILD = VendorPackage("workbox-build", "7.4.1", (), "", ships=False)
 
 # bench/lighthouse.py's auditor (13 needs Node 22); never shipped.

@@ -16,6 +16,7 @@ from typing import Any
 from alliance_atlas.bibliography.format_cache import ReferenceCache
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.site.html_slots import HtmlSlots
+from alliance_atlas.widgets.static_svg import ChartRenderer
 
 
 class PageKind(str, Enum):
@@ -74,6 +75,18 @@ class BuildState:
     #: a generated page's source file -> its last commit date (None when git cannot tell), read on first use
     source_dates: dict[Path, Any] = field(default_factory=dict)
     build_date: datetime.date = field(default_factory=datetime.date.today)
+    #: the one Node process that draws the static charts of every page (widgets, questions), started on first use
+    chart_renderer: ChartRenderer | None = None
+
+    def charts(self, node_modules: Path) -> ChartRenderer:
+        """The build's chart renderer; ``close_charts`` (after the last page) ends its process."""
+        if self.chart_renderer is None:
+            self.chart_renderer = ChartRenderer(node_modules)
+        return self.chart_renderer
+
+    def close_charts(self) -> None:
+        if self.chart_renderer is not None:
+            self.chart_renderer.close()
 
     def register_generated(self, src_uri: str, kind: PageKind, *, source: Path | None = None,
                            key: str | None = None) -> None:
@@ -118,6 +131,8 @@ def reset(bibliography: Any = None, path: Path | None = None, *, cache_dir: Path
     ``cache_dir`` keeps formatted references between builds (see ``bibliography.format_cache``).
     """
     global STATE
+    # A build that stopped with an error did not reach on_post_build, where its chart renderer is closed.
+    STATE.close_charts()
     cache = ReferenceCache(cache_dir) if cache_dir is not None and bibliography is not None else None
     formatter = Formatter(bibliography, cache) if bibliography is not None else None
     STATE = BuildState(bibliography=bibliography, bibliography_path=path, formatter=formatter)

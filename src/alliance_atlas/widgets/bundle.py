@@ -8,15 +8,22 @@ its file name changes exactly when its code does: no cache can serve an old whee
 The wheel is registered in a site-local ``pyodide-lock.json`` by pyodide-build's own
 ``pyodide lockfile add-wheels`` (run offline), starting from the lock file of the pinned Pyodide core.
 The worker loads that lock file and installs the package with ``loadPackage``, which checks the
-wheel's sha256 against the lock.
+wheel's sha256 against the lock. That tool costs a build about a second of CPU (a Python process that
+imports pyodide-build), so its output is kept in ``.cache/pyodide-lock/``, named after everything it
+is made from (the wheel, the core lock, the tool's version, the wheel's address): a build whose wheel
+is unchanged copies it instead.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -34,6 +41,7 @@ BROWSER_MODULES = (
     "questions/__init__.py", "questions/contract.py", "questions/chart_bank.py", "questions/chart_html.py",
 )
 _FIXED_TIMESTAMP = (2020, 1, 1, 0, 0, 0)
+LOCK_CACHE_SUBDIR = Path(".cache") / "pyodide-lock"
 
 
 class BundleError(RuntimeError):
@@ -96,11 +104,19 @@ def build_browser_wheel(package_root: Path, directory: Path) -> Path:
     return target
 
 
-def write_lock_file(wheel: Path, core_lock: Path, target: Path, *, timeout: float = 120) -> Path:
+def write_lock_file(wheel: Path, core_lock: Path, target: Path, *, timeout: float = 120,
+                    cache_dir: Path | None = None) -> Path:
     """Write `target`: `core_lock` (the Pyodide core's pyodide-lock.json) with `wheel` added by
-    `pyodide lockfile add-wheels`. The wheel's address in the lock is relative to `target`'s folder."""
+    `pyodide lockfile add-wheels`. The wheel's address in the lock is relative to `target`'s folder.
+
+    With `cache_dir`, a lock file made before from the same inputs is copied rather than made again."""
     if not core_lock.is_file():
         raise BundleError(f"{core_lock} is missing: run `npm ci` (the README's commands do)")
+    cached = Path(cache_dir) / f"{_lock_key(wheel, core_lock, target)}.json" if cache_dir is not None else None
+    if cached is not None and _valid_json(cached):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return target
     command = [sys.executable, "-m", "pyodide_cli", "lockfile", "add-wheels",
                "--input", str(core_lock.resolve()), "--output", str(target.resolve()),
                "--base-path", str(target.parent.resolve()), str(wheel.resolve())]
@@ -112,10 +128,47 @@ def write_lock_file(wheel: Path, core_lock: Path, target: Path, *, timeout: floa
         detail = (completed.stderr or completed.stdout).strip()[-1500:]
         raise BundleError(f"`pyodide lockfile add-wheels` could not register {wheel.name} "
                           f"(pyodide-build is pinned in constraints.txt): {detail}")
+    if cached is not None:
+        _keep(target, cached)
     return target
 
 
-def build_browser_package(package_root: Path, core_lock: Path, site_dir: Path) -> tuple[Path, Path]:
-    """The wheel and the site-local lock file, both in `site_dir/PYTHON_DIR`."""
+def _lock_key(wheel: Path, core_lock: Path, target: Path) -> str:
+    """A hash of everything `add-wheels` writes the lock file from."""
+    try:
+        tool = metadata.version("pyodide-build")
+    except metadata.PackageNotFoundError:
+        tool = "not installed"
+    address = os.path.relpath(wheel.resolve(), target.parent.resolve())
+    digest = hashlib.sha256(f"pyodide-build {tool}\n{address}\n".encode())
+    digest.update(hashlib.sha256(wheel.read_bytes()).digest())
+    digest.update(hashlib.sha256(core_lock.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _valid_json(path: Path) -> bool:
+    # A file cut short (a build killed while writing) is not JSON: make the lock file again.
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _keep(made: Path, cached: Path) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "wb") as out:
+            out.write(made.read_bytes())
+        os.replace(temporary, cached)
+    except OSError:
+        # A read-only checkout still builds; only the next build runs the tool again.
+        pass
+
+
+def build_browser_package(package_root: Path, core_lock: Path, site_dir: Path, *,
+                          cache_dir: Path | None = None) -> tuple[Path, Path]:
+    """The wheel and the site-local lock file, both in `site_dir/PYTHON_DIR` (`cache_dir`: see write_lock_file)."""
     wheel = build_browser_wheel(package_root, site_dir / PYTHON_DIR)
-    return wheel, write_lock_file(wheel, core_lock, site_dir / LOCK_FILE)
+    return wheel, write_lock_file(wheel, core_lock, site_dir / LOCK_FILE, cache_dir=cache_dir)
