@@ -1,10 +1,14 @@
-"""Large blocks of ready HTML that skip Python-Markdown: a one-line placeholder in the Markdown, the HTML
-put in its place once Markdown has rendered the page.
+"""Ready HTML that skips Python-Markdown: a short placeholder in the Markdown, the HTML put in its place once
+Markdown has rendered the page.
 
 Python-Markdown passes a raw HTML block through unchanged, but only after md_in_html has parsed it tag by
 tag with ``html.parser``: most of the Markdown time of a reference page or of a page-end reference list,
 for output that is the block itself. A placeholder is a tiny raw HTML block of its own, which Markdown
 also passes through, so putting the HTML back where it stands gives the page Markdown would have made.
+
+Inline HTML (a citation's links, with their long tooltips) is held the same way behind an empty ``<span>``:
+Markdown stashes each inline tag it meets, unescaping and re-reading it, and a ``<span>`` is not
+block-level, so the paragraph around it is the paragraph the HTML itself would have made.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import re
 
 SLOT = '<div class="atlas-html-slot" data-atlas-slot="{slot}"></div>'
-_SLOT = re.compile(r'<div class="atlas-html-slot" data-atlas-slot="(?P<slot>\d+)"></div>')
+INLINE_SLOT = '<span class="atlas-html-slot" data-atlas-slot="{slot}"></span>'
+#: Either placeholder, as Markdown prints it back.
+SLOT_PATTERN = re.compile(r'<(?P<tag>div|span) class="atlas-html-slot" data-atlas-slot="(?P<slot>\d+)"></(?P=tag)>')
 
 
 class MissingSlotError(ValueError):
@@ -20,18 +26,35 @@ class MissingSlotError(ValueError):
 
 
 class HtmlSlots:
-    """The blocks held for one page: ``hold`` gives the placeholder, ``fill`` puts the blocks back."""
+    """The HTML held for one page: ``hold`` and ``hold_inline`` give placeholders, ``fill`` puts the HTML back."""
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        #: slot number -> what its holder noted about it (a citation: the keys it links), for ``noted``
+        self.notes: dict[int, object] = {}
 
     def hold(self, block: str) -> str:
         """The placeholder for ``block``, a raw HTML block (to stand alone, between blank lines, as it would)."""
         self.blocks.append(block)
         return SLOT.format(slot=len(self.blocks) - 1)
 
+    def hold_inline(self, markup: str, note: object = None) -> str:
+        """The placeholder for ``markup``, inline HTML with no block-level element, to stand where it would.
+
+        ``note`` stays with the slot (see ``noted``), so the holder need not read the HTML back.
+        """
+        self.blocks.append(markup)
+        slot = len(self.blocks) - 1
+        if note is not None:
+            self.notes[slot] = note
+        return INLINE_SLOT.format(slot=slot)
+
+    def noted(self, match: re.Match[str]) -> object:
+        """The note of the placeholder ``match`` (of ``SLOT_PATTERN``), or None."""
+        return self.notes.get(int(match["slot"]))
+
     def fill(self, page_html: str) -> str:
-        """``page_html`` with every placeholder replaced by its block; each must be there exactly once."""
+        """``page_html`` with every placeholder replaced by its HTML; each must be there exactly once."""
         if not self.blocks:
             return page_html
         found: list[str] = []
@@ -40,7 +63,7 @@ class HtmlSlots:
             found.append(match["slot"])
             return self.blocks[int(match["slot"])]
 
-        filled = _SLOT.sub(block, page_html)
+        filled = SLOT_PATTERN.sub(block, page_html)
         if sorted(found, key=int) != [str(index) for index in range(len(self.blocks))]:
             raise MissingSlotError(
                 f"expected the placeholders 0..{len(self.blocks) - 1} once each in the rendered page, found {found}"
