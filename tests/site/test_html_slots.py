@@ -108,6 +108,8 @@ def test_held_citations_come_out_as_markdown_would_print_them_with_the_same_plac
     assert len(slots.blocks) >= 8, "the citations were not held"
     held_html = markdown.markdown(held.markdown, extensions=EXTENSIONS)
     assert slots.fill(held_html) == inline
+    with pytest.raises(MissingSlotError):
+        slots.fill(held_html.replace("\ue0101\ue011", "", 1))
     places = held_citation_places(held_html, slots)
     assert places == citation_places(inline)
     # A heading's citation stays in the Markdown, which makes the heading's id of its text.

@@ -23,7 +23,7 @@ from alliance_atlas.bibliography.citations import Citation, find_citations, unkn
 from alliance_atlas.bibliography.coins import coins_span
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.intext import apa_sort_key, author_short
-from alliance_atlas.site.html_slots import SLOT_PATTERN, HtmlSlots
+from alliance_atlas.site.html_slots import SLOT_PATTERN, HtmlSlots, slot_number
 from alliance_atlas.site.links import relative_url
 from alliance_atlas.site.search import excluded_heading
 
@@ -182,7 +182,7 @@ _PLACE_PARTS = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 
-# The same, with the placeholders of held HTML (whose <span> or <div> the scanner would not look into).
+# The same, with the placeholders of held HTML (which the scanner would read as text or an empty <div>).
 _HELD_PARTS = re.compile(f"{_PLACE_PARTS.pattern}|{SLOT_PATTERN.pattern}", re.DOTALL | re.IGNORECASE)
 
 
@@ -211,8 +211,8 @@ def held_citation_places(page_html: str, slots: HtmlSlots) -> list[CitationPlace
     scanner = _PlaceScanner()
     for match in _HELD_PARTS.finditer(page_html):
         if match["heading"]:
-            scanner.feed(SLOT_PATTERN.sub(lambda inner: slots.blocks[int(inner["slot"])], match[0]))
-        elif match["slot"] is not None:
+            scanner.feed(SLOT_PATTERN.sub(lambda inner: slots.blocks[slot_number(inner)], match[0]))
+        elif match["slot"] is not None or match["inline"] is not None:
             scanner.add_places(slots.noted(match) or ())
         elif match[0][1] in "aA" and CITATION_CLASS in match[0]:
             scanner.feed(match[0])

@@ -6,9 +6,11 @@ tag with ``html.parser``: most of the Markdown time of a reference page or of a 
 for output that is the block itself. A placeholder is a tiny raw HTML block of its own, which Markdown
 also passes through, so putting the HTML back where it stands gives the page Markdown would have made.
 
-Inline HTML (a citation's links, with their long tooltips) is held the same way behind an empty ``<span>``:
-Markdown stashes each inline tag it meets, unescaping and re-reading it, and a ``<span>`` is not
-block-level, so the paragraph around it is the paragraph the HTML itself would have made.
+Inline HTML (a citation's links, with their long tooltips) is held behind its number between two
+private-use characters: plain text to Markdown, which prints it back as it is, and costs nothing, where
+each inline tag is stashed and re-read, and found by md_in_html's parse of the whole page. Being text, it
+leaves the paragraph around it the paragraph the HTML itself would have made. It only stands where text
+may: a heading made of it would take its id from it, so the holder keeps headings' HTML inline.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from __future__ import annotations
 import re
 
 SLOT = '<div class="atlas-html-slot" data-atlas-slot="{slot}"></div>'
-INLINE_SLOT = '<span class="atlas-html-slot" data-atlas-slot="{slot}"></span>'
+# U+E010 and U+E011 are not in any text we write (bibliography.formatting shields markup with U+E000-E002,
+# and only within citeproc's output).
+INLINE_SLOT = "\ue010{slot}\ue011"
 #: Either placeholder, as Markdown prints it back.
-SLOT_PATTERN = re.compile(r'<(?P<tag>div|span) class="atlas-html-slot" data-atlas-slot="(?P<slot>\d+)"></(?P=tag)>')
+SLOT_PATTERN = re.compile(
+    r'<div class="atlas-html-slot" data-atlas-slot="(?P<slot>\d+)"></div>|\ue010(?P<inline>\d+)\ue011'
+)
 
 
 class MissingSlotError(ValueError):
@@ -51,21 +57,26 @@ class HtmlSlots:
 
     def noted(self, match: re.Match[str]) -> object:
         """The note of the placeholder ``match`` (of ``SLOT_PATTERN``), or None."""
-        return self.notes.get(int(match["slot"]))
+        return self.notes.get(slot_number(match))
 
     def fill(self, page_html: str) -> str:
         """``page_html`` with every placeholder replaced by its HTML; each must be there exactly once."""
         if not self.blocks:
             return page_html
-        found: list[str] = []
+        found: list[int] = []
 
         def block(match: re.Match[str]) -> str:
-            found.append(match["slot"])
-            return self.blocks[int(match["slot"])]
+            found.append(slot_number(match))
+            return self.blocks[found[-1]]
 
         filled = SLOT_PATTERN.sub(block, page_html)
-        if sorted(found, key=int) != [str(index) for index in range(len(self.blocks))]:
+        if sorted(found) != list(range(len(self.blocks))):
             raise MissingSlotError(
                 f"expected the placeholders 0..{len(self.blocks) - 1} once each in the rendered page, found {found}"
             )
         return filled
+
+
+def slot_number(match: re.Match[str]) -> int:
+    """The slot of a placeholder found by ``SLOT_PATTERN``, block or inline."""
+    return int(match["slot"] if match["slot"] is not None else match["inline"])
