@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from alliance_atlas.site import state
-from alliance_atlas.site.citations import citation_places, references_section, render_citations
+from alliance_atlas.site.citations import held_citation_places, references_section, render_citations
 from alliance_atlas.site.html_slots import MissingSlotError
 from alliance_atlas.site.state import CitedOn
 
@@ -24,11 +24,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not _cites(page, build):
         return markdown
     page_name = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
-    rendered = render_citations(markdown, build.formatter, page.url, build.reference_urls, page_name=page_name)
+    # The citations and the reference list skip Markdown (see site.html_slots); on_page_content puts them back.
+    slots = build.slots_for(page.file.src_uri)
+    rendered = render_citations(markdown, build.formatter, page.url, build.reference_urls, page_name=page_name, slots=slots)
     for unknown in rendered.unknown:
         _log.warning(unknown.message)
-    # The reference list skips Markdown (see site.html_slots); on_page_content puts it back.
-    slots = build.slots_for(page.file.src_uri)
     return rendered.markdown + references_section(rendered.keys, build.formatter, page.url, build.reference_urls, slots=slots)
 
 
@@ -37,8 +37,9 @@ def on_page_content(html, page, config, files, **kwargs):
     if not _cites(page, build):
         return html
     title = _plain_title(page)
-    # Read before the reference list is put back: it holds no citation and no heading.
-    for place in citation_places(html):
+    # Read before the held HTML is put back: the citations' slots say which keys they link, and the
+    # reference list holds no citation and no heading.
+    for place in held_citation_places(html, build.held_slots(page.file.src_uri)):
         build.record_citation(place.key, CitedOn(title, page.url, place.section_title, place.anchor))
     try:
         return build.fill_slots(page.file.src_uri, html)

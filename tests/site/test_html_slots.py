@@ -64,3 +64,69 @@ def test_a_placeholder_lost_on_the_way_fails_loudly():
         slots.fill(first)
     with pytest.raises(MissingSlotError):
         slots.fill(f"{first}{first}{second}")
+
+
+# ----------------------------------------------------------------------------------------------
+# Citations held inline: the page and its "Cited on" places come out as with the citations in the Markdown.
+
+_CITING_PAGE = """# A page
+
+Opening, as argued by @safran1996resolution and others [@bordin1979generalizability; @safran1996resolution, p. 12].
+
+## Repair *in* practice
+
+- In a list item [@bordin1979generalizability].
+- | not a table | [@safran1996resolution] |
+
+| Study | Source |
+|-------|--------|
+| One   | [@bordin1979generalizability] |
+
+> Quoted, with a footnote.[^1] See @bordin1979generalizability [p. 3]
+
+<div markdown="1">
+Inside HTML with Markdown [@safran1996resolution].
+</div>
+
+<div>Raw HTML block [@bordin1979generalizability]</div>
+
+### Heading citing @safran1996resolution
+
+[@bordin1979generalizability] opens a paragraph; [@nosuchkey2001] is unknown.
+
+[^1]: The footnote cites [@safran1996resolution].
+"""
+
+
+def test_held_citations_come_out_as_markdown_would_print_them_with_the_same_places(real):
+    from alliance_atlas.site.citations import citation_places, held_citation_places, render_citations
+
+    formatter = formatter_for(real)
+    inline = markdown.markdown(render_citations(_CITING_PAGE, formatter, "theory/", _urls(real)).markdown, extensions=EXTENSIONS)
+    slots = HtmlSlots()
+    held = render_citations(_CITING_PAGE, formatter, "theory/", _urls(real), slots=slots)
+    assert len(slots.blocks) >= 8, "the citations were not held"
+    held_html = markdown.markdown(held.markdown, extensions=EXTENSIONS)
+    assert slots.fill(held_html) == inline
+    with pytest.raises(MissingSlotError):
+        slots.fill(held_html.replace("\ue0101\ue011", "", 1))
+    places = held_citation_places(held_html, slots)
+    assert places == citation_places(inline)
+    # A heading's citation stays in the Markdown, which makes the heading's id of its text.
+    assert 'id="heading-citing-safran-and-muran-1996"' in inline
+    assert {(place.key, place.anchor) for place in places} >= {
+        ("safran1996resolution", "a-page"), ("bordin1979generalizability", "repair-in-practice"),
+        ("bordin1979generalizability", "heading-citing-safran-and-muran-1996"),
+    }
+
+
+def test_a_held_citation_keeps_its_keys_and_an_unlinked_work_is_no_place(real):
+    from alliance_atlas.site.citations import held_citation_places, render_citations
+
+    slots = HtmlSlots()
+    urls = {"safran1996resolution": "references/safran1996resolution/"}
+    page = render_citations("# T\n\nSee [@safran1996resolution; @bordin1979generalizability].", formatter_for(real), "theory/", urls, slots=slots)
+    assert slots.notes == {0: ("safran1996resolution",)}
+    held_html = markdown.markdown(page.markdown, extensions=EXTENSIONS)
+    assert "title=" not in held_html
+    assert [place.key for place in held_citation_places(held_html, slots)] == ["safran1996resolution"]

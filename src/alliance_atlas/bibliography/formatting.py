@@ -80,20 +80,31 @@ def _unshield(text: str, table: dict[str, str]) -> str:
 
 
 # citeproc-py finds a macro by an XPath search over the whole style each time one is used,
-# which is some 40% of its running time. Our styles never change once parsed, so each one is
-# parsed with element classes of its own that answer from a table built after parsing; citeproc-py's
-# classes, and any other style, are left as they are.
+# which is some 40% of its running time, and a term (an XPath search in each locale in turn) each time
+# one is printed. Our styles never change once parsed, so each one is parsed with element classes of its
+# own that answer from tables of their own; citeproc-py's classes, and any other style, are left as they are.
 _CSL_NAMESPACE_URI = "http://purl.org/net/xbiblio/csl"
 
 
 class _MacroTableXML(CitationStylesXML):
     def __init__(self, f, validate=True):
         table: dict = {}
+        terms: dict = {}
 
         class MacroTable:
             def get_macro(self, name):
                 found = table.get(name)
                 return found if found is not None else super().get_macro(name)
+
+        class TermTable(MacroTable):
+            # A term is looked up (by XPath, in each of the style's locales in turn) every time it is printed,
+            # and some 10% of the running time went there; the locales never change once the style is set up.
+            # Only the style's own lookup is kept: a locale element's get_term takes other arguments.
+            def get_term(self, name, *args, **kwargs):
+                key = (name, args, tuple(sorted(kwargs.items())))
+                if key not in terms:
+                    terms[key] = super().get_term(name, *args, **kwargs)
+                return terms[key]
 
         lookup = etree.ElementNamespaceClassLookup()
         namespace = lookup.get_namespace(_CSL_NAMESPACE_URI)
@@ -102,7 +113,8 @@ class _MacroTableXML(CitationStylesXML):
         namespace[None] = CitationStylesElement
         for cls in CitationStylesElement.__subclasses__():
             if cls.__module__.startswith("citeproc."):
-                namespace[cls.__name__.replace("_", "-").lower()] = type(cls.__name__, (MacroTable, cls), {})
+                mixin = TermTable if cls.get_term is CitationStylesElement.get_term else MacroTable
+                namespace[cls.__name__.replace("_", "-").lower()] = type(cls.__name__, (mixin, cls), {})
         self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         self.parser.set_element_class_lookup(lookup)
         self.xml = etree.parse(f, self.parser)

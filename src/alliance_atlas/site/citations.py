@@ -7,6 +7,8 @@ reference as text: Material's ``content.tooltips`` shows it on hover and on keyb
 
 The output is inline HTML that Python-Markdown passes through untouched: every character Markdown
 would act on (``*``, ``_``, backticks, brackets, backslashes) is written as a character reference.
+A site build holds it out of Markdown altogether (``site.html_slots``): Markdown would only stash each
+long tag and print it back, at a cost that was most of a citing page's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from alliance_atlas.bibliography.citations import Citation, find_citations, unkn
 from alliance_atlas.bibliography.coins import coins_span
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.bibliography.intext import apa_sort_key, author_short
-from alliance_atlas.site.html_slots import HtmlSlots
+from alliance_atlas.site.html_slots import SLOT_PATTERN, HtmlSlots, slot_number
 from alliance_atlas.site.links import relative_url
 from alliance_atlas.site.search import excluded_heading
 
@@ -52,13 +54,18 @@ def markdown_safe(text: str) -> str:
 
 
 def render_citations(
-    markdown: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str], *, page_name: str = "page"
+    markdown: str, formatter: Formatter, page_url: str, reference_urls: dict[str, str], *, page_name: str = "page",
+    slots: HtmlSlots | None = None,
 ) -> RenderedPage:
     """Replace every citation of ``markdown`` (code is left alone by ``find_citations``).
 
     ``reference_urls`` maps keys to the site URL of their reference page; links are made relative
     to ``page_url``. Unknown keys are reported in ``unknown`` (messages name ``page_name``, the line,
     the key and its closest keys) and shown in the page as written.
+
+    With ``slots``, each citation's HTML is held there (noted with the keys it links, for
+    ``held_citation_places``) and the Markdown carries its placeholder; except in an ATX heading,
+    whose text Markdown reads for the heading's id and the table of contents.
     """
     bibliography = formatter.bibliography
     result = RenderedPage(markdown)
@@ -77,7 +84,10 @@ def render_citations(
         for item in citation.items:
             if item.key not in result.keys:
                 result.keys.append(item.key)
-        pieces.append(citation_html(citation, formatter, page_url, reference_urls))
+        markup, linked = _citation_markup(citation, formatter, page_url, reference_urls)
+        if slots is not None and not _in_atx_heading(markdown, citation.start):
+            markup = slots.hold_inline(markup, note=linked)
+        pieces.append(markup)
     pieces.append(markdown[position:])
     result.markdown = "".join(pieces)
     return result
@@ -85,18 +95,34 @@ def render_citations(
 
 def citation_html(citation: Citation, formatter: Formatter, page_url: str, reference_urls: dict[str, str]) -> str:
     """One citation as inline HTML: one link per cited work, each with its APA reference as tooltip."""
+    return _citation_markup(citation, formatter, page_url, reference_urls)[0]
+
+
+def _citation_markup(citation: Citation, formatter: Formatter, page_url: str,
+                     reference_urls: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The citation's inline HTML, and the keys it links to a reference page (its ``<a>``), in page order."""
     if citation.narrative:
         item = citation.items[0]
         text = formatter.cite_narrative(item.key, item.locator)
-        return _link(item.key, text, formatter, page_url, reference_urls)
-    groups = []
+        return _link(item.key, text, formatter, page_url, reference_urls), _linked((item.key,), reference_urls)
+    groups, keys = [], []
     for authors, works in parenthetical_groups(citation, formatter):
-        links = [
-            _link(key, f"{authors}, {dated}" if index == 0 else dated, formatter, page_url, reference_urls)
-            for index, (key, dated) in enumerate(works)
-        ]
+        links = []
+        for index, (key, dated) in enumerate(works):
+            links.append(_link(key, f"{authors}, {dated}" if index == 0 else dated, formatter, page_url, reference_urls))
+            keys.append(key)
         groups.append(", ".join(links))
-    return "(" + "; ".join(groups) + ")"
+    return "(" + "; ".join(groups) + ")", _linked(keys, reference_urls)
+
+
+def _linked(keys, reference_urls: dict[str, str]) -> tuple[str, ...]:
+    # A work without a reference page is a <span>, which no "Cited on" list follows (see _link).
+    return tuple(key for key in keys if key in reference_urls)
+
+
+def _in_atx_heading(markdown: str, start: int) -> bool:
+    line_start = markdown.rfind("\n", 0, start) + 1
+    return markdown[line_start:start].lstrip(" ").startswith("#")
 
 
 def parenthetical_groups(citation: Citation, formatter: Formatter) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -156,6 +182,9 @@ _PLACE_PARTS = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 
+# The same, with the placeholders of held HTML (which the scanner would read as text or an empty <div>).
+_HELD_PARTS = re.compile(f"{_PLACE_PARTS.pattern}|{SLOT_PATTERN.pattern}", re.DOTALL | re.IGNORECASE)
+
 
 def citation_places(page_html: str) -> list[CitationPlace]:
     """For each ``<a class="citation" data-key=...>`` in rendered HTML, the heading it falls under.
@@ -169,6 +198,24 @@ def citation_places(page_html: str) -> list[CitationPlace]:
             parts.append(match[0])
     scanner = _PlaceScanner()
     scanner.feed("".join(parts))
+    scanner.close()
+    return scanner.places
+
+
+def held_citation_places(page_html: str, slots: HtmlSlots) -> list[CitationPlace]:
+    """``citation_places`` of the page ``slots.fill(page_html)`` will make, read before it is filled.
+
+    A held citation's keys are its slot's note, so only the headings are parsed; a heading holding
+    placeholders is filled first, to be read as it will stand.
+    """
+    scanner = _PlaceScanner()
+    for match in _HELD_PARTS.finditer(page_html):
+        if match["heading"]:
+            scanner.feed(SLOT_PATTERN.sub(lambda inner: slots.blocks[slot_number(inner)], match[0]))
+        elif match["slot"] is not None or match["inline"] is not None:
+            scanner.add_places(slots.noted(match) or ())
+        elif match[0][1] in "aA" and CITATION_CLASS in match[0]:
+            scanner.feed(match[0])
     scanner.close()
     return scanner.places
 
@@ -191,6 +238,10 @@ class _PlaceScanner(HTMLParser):
             self._skip_depth += 1
         if tag == "a" and CITATION_CLASS in (attributes.get("class") or "").split() and attributes.get("data-key"):
             self.places.append(CitationPlace(attributes["data-key"], *self._section))
+
+    def add_places(self, keys) -> None:
+        """Citations of ``keys`` here, as if their links had been fed."""
+        self.places.extend(CitationPlace(key, *self._section) for key in keys)
 
     def handle_endtag(self, tag):
         if tag == "a" and self._skip_depth:

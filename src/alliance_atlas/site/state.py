@@ -111,6 +111,10 @@ class BuildState:
         slots = self.html_slots[src_uri] = HtmlSlots()
         return slots
 
+    def held_slots(self, src_uri: str) -> HtmlSlots:
+        """The blocks held for the page ``src_uri`` (none if it held nothing)."""
+        return self.html_slots.get(src_uri) or HtmlSlots()
+
     def fill_slots(self, src_uri: str, page_html: str) -> str:
         """``page_html`` with the blocks held for ``src_uri`` put in their places."""
         slots = self.html_slots.get(src_uri)
