@@ -1,4 +1,4 @@
-"""The light/dark switch in the header (overrides/partials/palette.html, assets/javascripts/palette.js).
+"""The light/dark switch in the header (overrides/partials/palette.html and partials/javascripts/palette.html).
 
 It replaces Material's palette form, whose start-up code forced two full style recalculations on every page load.
 """

@@ -7,8 +7,8 @@ its file name changes exactly when its code does: no cache can serve an old whee
 
 The wheel is registered in a site-local ``pyodide-lock.json`` by pyodide-build's own
 ``pyodide lockfile add-wheels`` (run offline), starting from the lock file of the pinned Pyodide core.
-The worker loads that lock file and installs the package with ``loadPackage``, which checks the
-wheel's sha256 against the lock. That tool costs a build about a second of CPU (a Python process that
+The worker loads that lock file and installs the package by name (``loadPyodide``'s ``packages``), which
+checks the wheel's sha256 against the lock. That tool costs a build about a second of CPU (a Python process that
 imports pyodide-build), so its output is kept in ``.cache/pyodide-lock/``, named after everything it
 is made from (the wheel, the core lock, the tool's version, the wheel's address): a build whose wheel
 is unchanged copies it instead.
