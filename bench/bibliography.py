@@ -13,9 +13,12 @@ MkDocs project with 200 pages citing 20 keys each, and builds it three ways, in 
                   style into footnotes; its CSL mode needs pandoc, absent here).
 
 Overhead = build time minus the plain build's. A small timing hook of the bench's own,
-listed first and last, also splits the atlas builds per page: generated reference pages
-(including their share of the generation in ``on_files``) against plain pages. The per-page
-and ``on_files`` figures without a suffix are the warm build's; ``*_cold`` ones the cold build's.
+listed first and last in the plain and atlas builds, also splits them per page: citing pages and
+generated reference pages (including their share of the generation in ``on_files``) against the
+plain build's pages. Each per-page figure is the median over the runs, the plain build's timed in
+the same interleaved runs as the atlas builds, since one run of a page's CPU time can be 20% off.
+The per-page and ``on_files`` figures without a suffix are the warm build's; ``*_cold`` ones the
+cold build's.
 
 This prints figures; it is not a test. The last line is one JSON object with every figure.
 Run: ``.venv/bin/python bench/bibliography.py [--sizes 500 5000] [--repeat 3]``.
@@ -198,6 +201,9 @@ def _config(variant: str, bib_name: str, hook_dir: Path) -> dict:
     }
     if variant == "atlas":
         config["hooks"] = [str(hook_dir / "bench_begin.py"), *(str(REPO / "hooks" / name) for name in ATLAS_HOOKS), str(hook_dir / "bench_end.py")]
+    elif variant == "plain":
+        # Only the timing hooks: citations stay literal, and the plain pages are timed as the atlas ones are.
+        config["hooks"] = [str(hook_dir / "bench_begin.py"), str(hook_dir / "bench_end.py")]
     elif variant == "mkdocs-bibtex":
         config["plugins"] = ["search", {"bibtex": {"bib_file": bib_name}}]
     return config
@@ -275,7 +281,7 @@ def bench_size(entries: int, pages: int, cites: int, repeat: int) -> dict:
         _write_project(root, bib, documents)
         wall: dict[str, list[float]] = {"plain": [], "atlas": [], "atlas-warm": [], "mkdocs-bibtex": []}
         cpu: dict[str, list[float]] = {variant: [] for variant in wall}
-        splits: dict[str, dict] = {}
+        splits: dict[str, list[dict]] = {"plain": [], "atlas": [], "atlas-warm": []}
         for run in range(repeat):
             # Interleaved, so drift in machine load hits every variant alike.
             for variant in wall:
@@ -285,8 +291,8 @@ def bench_size(entries: int, pages: int, cites: int, repeat: int) -> dict:
                 seconds, cpu_seconds = _build(root, variant, times_file)
                 wall[variant].append(seconds)
                 cpu[variant].append(cpu_seconds)
-                if variant.startswith("atlas") and variant not in splits:
-                    splits[variant] = _page_times(times_file, set(documents))
+                if variant in splits:
+                    splits[variant].append(_page_times(times_file, set(documents)))
         checks = _check_outputs(root)
     figures = {
         "entries": entries,
@@ -298,7 +304,23 @@ def bench_size(entries: int, pages: int, cites: int, repeat: int) -> dict:
         "checks": checks,
     }
     for variant, suffix in (("atlas-warm", ""), ("atlas", "_cold")):
-        figures.update({name + suffix: value for name, value in _split_figures(splits[variant]).items()})
+        figures.update({name + suffix: value for name, value in _median_figures([_split_figures(split) for split in splits[variant]]).items()})
+    plain_pages_ms = [1000 * statistics.mean(split["written"]) for split in splits["plain"]]
+    figures["plain_page_cpu_ms_runs"] = [round(value, 2) for value in plain_pages_ms]
+    figures["plain_page_cpu_ms"] = round(statistics.median(plain_pages_ms), 2)
+    return figures
+
+
+def _median_figures(runs: list[dict]) -> dict:
+    """Each figure's median over the runs (None stays None), with the citing page's figure of every run."""
+    figures = {}
+    for name in runs[0]:
+        values = [run[name] for run in runs if run[name] is not None]
+        if not values:
+            figures[name] = None
+        else:
+            figures[name] = values[0] if len(set(values)) == 1 else round(statistics.median(values), 3)
+    figures["atlas_citing_page_cpu_ms_runs"] = [run["atlas_citing_page_cpu_ms"] for run in runs]
     return figures
 
 
@@ -316,22 +338,6 @@ def _split_figures(split: dict) -> dict:
         "atlas_generated_page_cpu_ms": round(generated_ms, 2) if generated_ms is not None else None,
         "atlas_citing_page_cpu_ms": round(written_ms, 2) if written_ms is not None else None,
     }
-
-
-def _plain_page_ms(entries: int, pages: int, cites: int) -> float:
-    """Per-page render time of the plain build, timed with the same hooks (no atlas hooks)."""
-    bib, keys = synthetic_bib(entries)
-    documents = synthetic_pages(keys, pages, cites)
-    with tempfile.TemporaryDirectory(prefix="atlas-bench-plain-") as tmp:
-        root = Path(tmp)
-        _write_project(root, bib, documents)
-        config = _config("plain", "refs.bib", root)
-        config["hooks"] = [str(root / "bench_begin.py"), str(root / "bench_end.py")]
-        (root / "mkdocs-plain-timed.yml").write_text(json.dumps(config, indent=2))
-        times_file = root / "times.jsonl"
-        _build(root, "plain-timed", times_file)
-        split = _page_times(times_file, set(documents))
-    return 1000 * statistics.mean(split["written"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -358,7 +364,6 @@ def main(argv: list[str] | None = None) -> int:
         repeat = args.repeat if entries <= 1000 else args.large_repeat
         print(f"== {entries} entries, {args.pages} pages x {args.cites} citations, {repeat} build(s) per variant", flush=True)
         figures = bench_size(entries, args.pages, args.cites, repeat)
-        figures["plain_page_cpu_ms"] = round(_plain_page_ms(entries, args.pages, args.cites), 2)
         results["sizes"].append(figures)
         for clock in ("wall", "cpu"):
             numbers = figures[clock]
@@ -373,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  atlas, {cache}: per page (CPU): generated reference page {figures['atlas_generated_page_cpu_ms' + suffix]} ms"
                   f" over {figures['atlas_generated_pages' + suffix]} pages | citing page {figures['atlas_citing_page_cpu_ms' + suffix]} ms"
                   f" | plain page {figures['plain_page_cpu_ms']} ms")
+        print(f"  per run (CPU ms): citing page {figures['atlas_citing_page_cpu_ms_runs']} | plain page {figures['plain_page_cpu_ms_runs']}")
         print(f"  checks {figures['checks']}", flush=True)
     if len(results["sizes"]) >= 2:
         small, large = results["sizes"][0], results["sizes"][-1]
