@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
