@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from support.browser import axe_violations, install_axe, launch_chromium, new_recorded_context, watch_console
+from support.browser import axe_violations, install_axe, launch_chromium, new_watched_context, watch_console
 from support.sitebuild import built_pages, page_url_path
 
 # axe-core takes a second or more per page on this 2-core machine; two browsers halve the crawl.
@@ -29,8 +29,9 @@ def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[Pag
 
     visits = []
     with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        context, network = new_recorded_context(browser, color_scheme=color_scheme)
+        # Recorded, not routed: with the HTTP cache on, each page compiles only what it adds (new_watched_context).
+        browser = launch_chromium(playwright, local_only=True)
+        context, network = new_watched_context(browser, color_scheme=color_scheme)
         install_axe(context)
         page = context.new_page()
         # Heavy pages (Python, the course pack) can take longer than Playwright's 30 s to load on a busy machine.

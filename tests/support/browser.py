@@ -26,13 +26,19 @@ LOCAL_HOSTS = {"127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
-def launch_chromium(playwright):
+# Chromium then resolves no host name but this machine's: a request to any other host fails at once, in the browser.
+LOCAL_ONLY_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+def launch_chromium(playwright, *, local_only: bool = False):
+    """Debian's Chromium; `local_only` makes it unable to reach other hosts (see `new_watched_context`)."""
     if not CHROMIUM.exists():
         raise RuntimeError(
             f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it, "
             "or set ATLAS_CHROMIUM to a Chromium binary"
         )
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    args = CHROMIUM_ARGS + (LOCAL_ONLY_ARGS if local_only else [])
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
 
 
 @dataclass
@@ -42,14 +48,19 @@ class NetworkLog:
     blocked: list[str] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)
 
-    def handle(self, route):
-        url = route.request.url
+    def record(self, url: str) -> bool:
+        """Note a request; True if it stays on this machine."""
         self.requested.append(url)
         parts = urlsplit(url)
-        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+        local = parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+        if not local:
+            self.blocked.append(url)
+        return local
+
+    def handle(self, route):
+        if self.record(route.request.url):
             route.continue_()
         else:
-            self.blocked.append(url)
             route.abort("blockedbyclient")
 
 
@@ -78,6 +89,20 @@ def new_recorded_context(browser, *, service_workers: str = "block", **context_o
     context = browser.new_context(service_workers=service_workers, **context_options)
     network = NetworkLog()
     context.route("**/*", network.handle)
+    return context, network
+
+
+def new_watched_context(browser, **context_options):
+    """A fresh context that records every request without routing any, for a browser launched `local_only`.
+
+    Playwright turns the HTTP cache off in a context with routes, so each page there downloads and compiles every
+    script and stylesheet again. A crawl of the whole site needs no fake responses: it only has to know what each
+    page asked for, which the request events tell, while the local-only browser keeps the other hosts out of reach.
+    Service workers are blocked, as in `new_recorded_context`.
+    """
+    context = browser.new_context(service_workers="block", **context_options)
+    network = NetworkLog()
+    context.on("request", lambda request: network.record(request.url))
     return context, network
 
 
