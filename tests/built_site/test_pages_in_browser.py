@@ -2,7 +2,7 @@
 
 import pytest
 
-from support.browser import axe_violations
+from support.browser import axe_violations, launch_chromium, new_watched_context
 
 pytestmark = pytest.mark.browser
 
@@ -42,3 +42,27 @@ def test_a_blocked_cdn_request_is_recorded(site_page):
         page.evaluate("""() => { const s = document.createElement('script');
             s.src = 'https://cdn.jsdelivr.net/npm/vega@6'; document.head.appendChild(s); }""")
     assert site_page.network.blocked == ["https://cdn.jsdelivr.net/npm/vega@6"]
+
+
+def test_the_crawl_records_a_third_party_request_from_a_page_or_a_worker_and_it_goes_nowhere(browser, site_url):
+    """The crawl's harness: no routes, so each request is known from its event, and the browser reaches no other host."""
+    local_only = launch_chromium(browser.browser_type, local_only=True)
+    try:
+        context, network = new_watched_context(local_only)
+        page = context.new_page()
+        page.goto(site_url, wait_until="load")
+        wanted = ["https://cdn.jsdelivr.net/npm/vega@6", "https://example.org/from-a-worker"]
+        failures = []
+        page.on("requestfailed", lambda request: failures.append((request.url, request.failure)))
+        with (page.expect_event("requestfailed", lambda request: request.url == wanted[0]),
+              page.expect_event("requestfailed", lambda request: request.url == wanted[1])):
+            page.evaluate("""([page, worker]) => {
+                fetch(page).catch(() => null);
+                const code = `fetch(${JSON.stringify(worker)}).catch(() => null)`;
+                new Worker(URL.createObjectURL(new Blob([code], {type: "text/javascript"})));
+            }""", wanted)
+        assert sorted(network.blocked) == wanted
+        assert {url for url, _ in failures} == set(wanted)
+        assert all("ERR_NAME_NOT_RESOLVED" in failure for _, failure in failures)
+    finally:
+        local_only.close()

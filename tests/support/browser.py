@@ -31,14 +31,18 @@ LOCAL_ONLY_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 
 def launch_chromium(playwright, *, local_only: bool = False):
-    """Debian's Chromium; `local_only` makes it unable to reach other hosts (see `new_watched_context`)."""
+    """Debian's Chromium, from Playwright or from its `chromium` browser type (a running browser's `browser_type`).
+
+    `local_only` makes it unable to reach other hosts (see `new_watched_context`).
+    """
     if not CHROMIUM.exists():
         raise RuntimeError(
             f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it, "
             "or set ATLAS_CHROMIUM to a Chromium binary"
         )
     args = CHROMIUM_ARGS + (LOCAL_ONLY_ARGS if local_only else [])
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
+    browser_type = getattr(playwright, "chromium", playwright)
+    return browser_type.launch(executable_path=str(CHROMIUM), args=args, headless=True)
 
 
 @dataclass
