@@ -3,6 +3,7 @@
 import pytest
 
 from support.browser import axe_violations, launch_chromium, new_watched_context
+from support.crawl import ONE_TEMPLATE, template_of
 
 pytestmark = pytest.mark.browser
 
@@ -16,6 +17,15 @@ def test_every_page_loads_with_no_blocked_request_and_no_console_error(page_visi
         if visit.status != 200 or visit.blocked or visit.errors
     }
     assert problems == {}
+
+
+def test_written_pages_are_loaded_in_full_and_each_template_at_least_once(page_visits, site_dir):
+    """The crawl swaps in only pages made from one template, after a full load of that template (support/crawl.py)."""
+    loaded = {visit.path for visit in page_visits if not visit.swapped_in}
+    written = {visit.path for visit in page_visits if template_of(visit.path) is None}
+    assert written <= loaded
+    assert all(any(template_of(path) == kind for path in loaded) for kind in ONE_TEMPLATE)
+    assert any(visit.swapped_in for visit in page_visits)
 
 
 def test_axe_finds_no_violation_on_any_page(page_visits):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,42 @@ def new_recorded_context(browser, *, service_workers: str = "block", **context_o
     return context, network
 
 
+class WatchedNetwork(NetworkLog):
+    """A NetworkLog fed by request events, which also knows when the network has gone quiet."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_flight = 0
+        self.last_change = time.monotonic()
+
+    def on_request(self, request) -> None:
+        self.record(request.url)
+        self.in_flight += 1
+        self.last_change = time.monotonic()
+
+    def on_done(self, request) -> None:
+        self.in_flight -= 1
+        self.last_change = time.monotonic()
+
+    def wait_until_quiet(self, page, quiet: float = 0.5, timeout: float = 15.0) -> bool:
+        """Wait until no request has been open for `quiet` seconds, as Playwright's "networkidle" does for a load.
+
+        That state belongs to a document, and Material's instant navigation keeps the document: after a swap it
+        would hold at once. Returns False if the network is still busy after `timeout` (a page that keeps
+        fetching, as Python's start does on a loaded machine); every request started by then is recorded.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            now = time.monotonic()
+            waited = now - self.last_change
+            if self.in_flight <= 0 and waited >= quiet:
+                return True
+            if now >= deadline:
+                return False
+            # The sync API delivers events only while it waits on the browser: wait there, not in time.sleep.
+            page.wait_for_timeout(1000 * min(max(quiet - waited, 0.05), deadline - now))
+
+
 def new_watched_context(browser, **context_options):
     """A fresh context that records every request without routing any, for a browser launched `local_only`.
 
@@ -105,8 +142,10 @@ def new_watched_context(browser, **context_options):
     Service workers are blocked, as in `new_recorded_context`.
     """
     context = browser.new_context(service_workers="block", **context_options)
-    network = NetworkLog()
-    context.on("request", lambda request: network.record(request.url))
+    network = WatchedNetwork()
+    context.on("request", network.on_request)
+    context.on("requestfinished", network.on_done)
+    context.on("requestfailed", network.on_done)
     return context, network
 
 

@@ -14,26 +14,12 @@ emulated media) puts it back in a fixture; the window's size is put back here.
 from __future__ import annotations
 
 from support.browser import SitePage
-from support.instant import enable_instant_navigation, wait_for_instant_navigation
+from support.instant import (
+    click_link, count_pages, enable_instant_navigation, wait_for_instant_navigation, wait_for_swap,
+)
 
 # A light page with no widget, to pass through: Material ignores a link to the address it last went to.
 WAYPOINT = "about/"
-
-_COUNT_PAGES = """() => {
-  if (window.__atlasPages === undefined) {
-    window.__atlasPages = 0;
-    document$.subscribe(() => { window.__atlasPages += 1; });
-  }
-  return window.__atlasPages;
-}"""
-
-_FOLLOW_LINK = """href => {
-  const link = document.createElement("a");
-  link.href = href;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}"""
 
 # A page can be reused when it still has the one worker it started and that worker is ready.
 _PYTHON_READY = """() => {
@@ -75,7 +61,7 @@ class WarmSitePage(SitePage):
             self.full_loads += 1
             self.page.goto(self.base_url + path, **goto_options)
             wait_for_instant_navigation(self.page)
-            self.page.evaluate(_COUNT_PAGES)
+            count_pages(self.page)
         return self.page
 
     def follow(self, path: str) -> None:
@@ -87,13 +73,7 @@ class WarmSitePage(SitePage):
 
         Material changes the address at once, and swaps the page in once it has fetched it.
         """
-        before = self.page.evaluate(_COUNT_PAGES)
-        self.page.evaluate(_FOLLOW_LINK, self.base_url + path)
-        return before
+        return click_link(self.page, self.base_url + path)
 
     def arrive(self, path: str, before: int) -> None:
-        wanted = "/" + path.split("?")[0]
-        self.page.wait_for_function(
-            "([before, wanted]) => window.__atlasPages > before && location.pathname.endsWith(wanted)",
-            arg=[before, wanted], timeout=15_000,
-        )
+        wait_for_swap(self.page, path, before)
