@@ -58,10 +58,10 @@ def _visit_pages(paths: list[str], site_url: str, color_scheme: str) -> list[Pag
                 template = template_of(path)
                 swapped_in = template is not None and template == previous
                 if swapped_in:
-                    wait_for_instant_navigation(page)
+                    wait_for_instant_navigation(page, timeout=90_000)
                     with page.expect_response(site_url + path) as response:
                         before = click_link(page, site_url + path)
-                    wait_for_swap(page, path, before)
+                    wait_for_swap(page, path, before, timeout=90_000)
                     status = response.value.status
                 else:
                     loaded = page.goto(site_url + path, wait_until="load")
