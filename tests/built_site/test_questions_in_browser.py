@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from support.browser import axe_violations
+from support.instant import enable_instant_navigation, wait_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -17,16 +18,6 @@ QUESTION = "#question-concept-pan-theoretical"
 
 def _at(path):
     return lambda url: urlsplit(url).path == path
-
-
-def _serve_sitemap_for_this_port(site_page):
-    """Instant navigation takes over only links listed in sitemap.xml (see test_reading_list_builder)."""
-
-    def rewrite(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace("http://127.0.0.1:8000/", site_page.base_url))
-
-    site_page.page.route("**/sitemap.xml", rewrite)
 
 
 def _wait_text(page, selector, text):
@@ -108,9 +99,11 @@ def test_progress_survives_a_reload_and_reset_clears_it(site_page):
 
 
 def test_progress_survives_instant_navigation(site_page):
-    _serve_sitemap_for_this_port(site_page)
+    enable_instant_navigation(site_page.page, site_page.base_url)
     page = site_page.open("concept/", wait_until="load")
     _ready(page)
+    # Until Material has read the sitemap, the click below would load the next page in full.
+    wait_for_instant_navigation(page)
     page.evaluate("window.atlasNoReload = true")
     _answer(page, QUESTION, "a")
     _wait_text(page, STATUS, "1 of 4")
