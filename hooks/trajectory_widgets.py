@@ -15,13 +15,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from alliance_atlas.site import state
-from alliance_atlas.widgets.static_svg import ChartSvgError, render_svgs
+from alliance_atlas.widgets.static_svg import ChartSvgError, cache_is_empty, render_svgs
 from alliance_atlas.widgets.markup import expand_shortcodes, fill_slots, near_the_top
 from alliance_atlas.widgets.parts import Widget, WidgetError, static_chart_specs
 
 log = logging.getLogger("mkdocs.hooks.trajectory_widgets")
 #: Also in the site's script bundle (mkdocs.yml's extra_javascript); it keeps one runtime however often it runs.
 RUNTIME_SCRIPT = "assets/javascripts/python-runtime.js"
+
+
+def on_pre_build(config, **kwargs):
+    # With no chart drawn yet, Node loads Vega (half a second) while the build reads the bibliography.
+    node_modules = Path(config["config_file_path"]).parent / "node_modules"
+    if cache_is_empty(node_modules):
+        try:
+            state.current().charts(node_modules).start()
+        except ChartSvgError as error:
+            log.info("%s; the charts will be drawn in the browser only", error)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

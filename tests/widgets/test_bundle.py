@@ -19,6 +19,7 @@ from alliance_atlas.widgets.bundle import (
     LOCK_FILE,
     BundleError,
     build_browser_package,
+    start_browser_package,
     build_browser_wheel,
     write_lock_file,
 )
@@ -109,7 +110,7 @@ def test_the_lock_file_is_made_once_per_wheel_then_copied_from_the_cache(tmp_pat
     def no_tool(*args, **kwargs):
         raise AssertionError("pyodide lockfile add-wheels ran for a wheel already in the cache")
 
-    monkeypatch.setattr(subprocess, "run", no_tool)
+    monkeypatch.setattr(subprocess, "Popen", no_tool)
     _, second = build_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path / "two", cache_dir=cache)
     assert second.read_bytes() == first.read_bytes()
     # A cache file cut short is not used: the tool runs again and writes it whole.
@@ -117,3 +118,22 @@ def test_the_lock_file_is_made_once_per_wheel_then_copied_from_the_cache(tmp_pat
     kept.write_text(first.read_text(encoding="utf-8")[:100], encoding="utf-8")
     _, third = build_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path / "three", cache_dir=cache)
     assert third.read_bytes() == first.read_bytes() == kept.read_bytes()
+
+
+def test_a_build_that_stops_early_cancels_the_tool_and_is_told_the_lock_file_was_not_written(tmp_path, monkeypatch):
+    if not CORE_LOCK.is_file():
+        pytest.fail("node_modules/pyodide is needed: run `make test`, which installs it", pytrace=False)
+    started = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", recording_popen)
+    pending = start_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path)
+    assert pending.wheel.is_file() and len(started) == 1
+    pending.cancel()
+    assert started[0].poll() is not None  # ended, not left running after the build
+    with pytest.raises(BundleError, match="cancelled before it was written"):
+        pending.wait()

@@ -84,3 +84,20 @@ def test_one_renderer_draws_every_call_with_one_node_process_and_closes_it(fresh
     assert first.startswith("<svg") and "Drawn by the same process" in second
     assert len(started) == 1
     assert started[0].returncode == 0
+
+
+def test_a_renderer_started_early_draws_with_the_process_it_started(fresh, tmp_path, monkeypatch):
+    # A build with an empty cache starts Node before its first page; that process then draws the charts.
+    assert static_svg.cache_is_empty(NODE_MODULES, cache_dir=tmp_path)
+    started = []
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    renderer = static_svg.ChartRenderer(NODE_MODULES)
+    try:
+        renderer.start()
+        assert len(started) == 1 and started[0].poll() is None
+        drawn = static_svg.render_svgs({"c": _spec()}, NODE_MODULES, cache_dir=tmp_path, renderer=renderer)
+    finally:
+        renderer.close()
+    assert drawn["c"].startswith("<svg") and len(started) == 1
+    assert not static_svg.cache_is_empty(NODE_MODULES, cache_dir=tmp_path)

@@ -77,6 +77,8 @@ class BuildState:
     build_date: datetime.date = field(default_factory=datetime.date.today)
     #: the one Node process that draws the static charts of every page (widgets, questions), started on first use
     chart_renderer: ChartRenderer | None = None
+    #: the widgets' wheel, its lock file still being written by its tool (``widgets.bundle.PendingLock``)
+    browser_package: Any = None
 
     def charts(self, node_modules: Path) -> ChartRenderer:
         """The build's chart renderer; ``close_charts`` (after the last page) ends its process."""
@@ -87,6 +89,10 @@ class BuildState:
     def close_charts(self) -> None:
         if self.chart_renderer is not None:
             self.chart_renderer.close()
+
+    def cancel_browser_package(self) -> None:
+        if self.browser_package is not None:
+            self.browser_package.cancel()
 
     def register_generated(self, src_uri: str, kind: PageKind, *, source: Path | None = None,
                            key: str | None = None) -> None:
@@ -135,8 +141,10 @@ def reset(bibliography: Any = None, path: Path | None = None, *, cache_dir: Path
     ``cache_dir`` keeps formatted references between builds (see ``bibliography.format_cache``).
     """
     global STATE
-    # A build that stopped with an error did not reach on_post_build, where its chart renderer is closed.
+    # A build that stopped with an error did not reach on_post_build, where its chart renderer is closed
+    # and the lock file's tool is waited for.
     STATE.close_charts()
+    STATE.cancel_browser_package()
     cache = ReferenceCache(cache_dir) if cache_dir is not None and bibliography is not None else None
     formatter = Formatter(bibliography, cache) if bibliography is not None else None
     STATE = BuildState(bibliography=bibliography, bibliography_path=path, formatter=formatter)

@@ -9,9 +9,9 @@ The wheel is registered in a site-local ``pyodide-lock.json`` by pyodide-build's
 ``pyodide lockfile add-wheels`` (run offline), starting from the lock file of the pinned Pyodide core.
 The worker loads that lock file and installs the package by name (``loadPyodide``'s ``packages``), which
 checks the wheel's sha256 against the lock. That tool costs a build about a second of CPU (a Python process that
-imports pyodide-build), so its output is kept in ``.cache/pyodide-lock/``, named after everything it
-is made from (the wheel, the core lock, the tool's version, the wheel's address): a build whose wheel
-is unchanged copies it instead.
+imports pyodide-build). A build starts it early and waits for it at the end, and its output is kept in
+``.cache/pyodide-lock/``, named after everything it is made from (the wheel, the core lock, the tool's
+version, the wheel's address): a build whose wheel is unchanged copies it instead.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import tempfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 PACKAGE_NAME = "alliance_atlas"
 DISTRIBUTION = "alliance-atlas"
@@ -110,27 +111,76 @@ def write_lock_file(wheel: Path, core_lock: Path, target: Path, *, timeout: floa
     `pyodide lockfile add-wheels`. The wheel's address in the lock is relative to `target`'s folder.
 
     With `cache_dir`, a lock file made before from the same inputs is copied rather than made again."""
+    return start_lock_file(wheel, core_lock, target, cache_dir=cache_dir).wait(timeout)
+
+
+def start_lock_file(wheel: Path, core_lock: Path, target: Path, *, cache_dir: Path | None = None) -> PendingLock:
+    """Begin `write_lock_file`: the tool runs in its own process while the caller goes on; `wait` finishes it."""
     if not core_lock.is_file():
         raise BundleError(f"{core_lock} is missing: run `npm ci` (the README's commands do)")
     cached = Path(cache_dir) / f"{_lock_key(wheel, core_lock, target)}.json" if cache_dir is not None else None
     if cached is not None and _valid_json(cached):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
-        return target
+        return PendingLock(wheel, target, None, None)
     command = [sys.executable, "-m", "pyodide_cli", "lockfile", "add-wheels",
                "--input", str(core_lock.resolve()), "--output", str(target.resolve()),
                "--base-path", str(target.parent.resolve()), str(wheel.resolve())]
+    # Its output goes to a file: a pipe nobody reads until the end could fill up and stall the tool.
+    output = tempfile.TemporaryFile("w+", encoding="utf-8")
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as error:
-        raise BundleError(f"`pyodide lockfile add-wheels` took over {timeout:.0f} s") from error
-    if completed.returncode != 0 or not target.is_file():
-        detail = (completed.stderr or completed.stdout).strip()[-1500:]
-        raise BundleError(f"`pyodide lockfile add-wheels` could not register {wheel.name} "
-                          f"(pyodide-build is pinned in constraints.txt): {detail}")
-    if cached is not None:
-        _keep(target, cached)
-    return target
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+    except OSError as error:
+        output.close()
+        raise BundleError(f"`pyodide lockfile add-wheels` could not start: {error}") from error
+    return PendingLock(wheel, target, process, output, cached)
+
+
+class PendingLock:
+    """A lock file being written by `pyodide lockfile add-wheels` in its own process (or already written)."""
+
+    def __init__(self, wheel: Path, target: Path, process: subprocess.Popen | None, output: IO[str] | None,
+                 cached: Path | None = None):
+        self.wheel, self.target = wheel, target
+        self._process, self._output, self._cached = process, output, cached
+        self._cancelled = False
+
+    def wait(self, timeout: float = 120) -> Path:
+        """The lock file's path once the tool has written it; BundleError if it failed or took over `timeout` s."""
+        if self._cancelled:
+            raise BundleError(f"the lock file for {self.wheel.name} was cancelled before it was written")
+        process, output = self._process, self._output
+        if process is None or output is None:
+            return self.target
+        self._process = self._output = None
+        try:
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired as error:
+                process.kill()
+                process.wait()
+                raise BundleError(f"`pyodide lockfile add-wheels` took over {timeout:.0f} s") from error
+            if process.returncode != 0 or not self.target.is_file():
+                output.seek(0)
+                detail = output.read().strip()[-1500:]
+                raise BundleError(f"`pyodide lockfile add-wheels` could not register {self.wheel.name} "
+                                  f"(pyodide-build is pinned in constraints.txt): {detail}")
+        finally:
+            output.close()
+        if self._cached is not None:
+            _keep(self.target, self._cached)
+        return self.target
+
+    def cancel(self) -> None:
+        """Stop the tool if it is still running (a build that failed before it needed the lock file)."""
+        process, output = self._process, self._output
+        self._process = self._output = None
+        self._cancelled = True
+        if process is not None:
+            process.kill()
+            process.wait()
+        if output is not None:
+            output.close()
 
 
 def _lock_key(wheel: Path, core_lock: Path, target: Path) -> str:
@@ -170,5 +220,13 @@ def _keep(made: Path, cached: Path) -> None:
 def build_browser_package(package_root: Path, core_lock: Path, site_dir: Path, *,
                           cache_dir: Path | None = None) -> tuple[Path, Path]:
     """The wheel and the site-local lock file, both in `site_dir/PYTHON_DIR` (`cache_dir`: see write_lock_file)."""
+    pending = start_browser_package(package_root, core_lock, site_dir, cache_dir=cache_dir)
+    return pending.wheel, pending.wait()
+
+
+def start_browser_package(package_root: Path, core_lock: Path, site_dir: Path, *,
+                          cache_dir: Path | None = None) -> PendingLock:
+    """Write the wheel and begin its lock file (see start_lock_file): a build starts this early and waits at
+    the end, so the tool's second or so of CPU runs beside the pages rather than after them."""
     wheel = build_browser_wheel(package_root, site_dir / PYTHON_DIR)
-    return wheel, write_lock_file(wheel, core_lock, site_dir / LOCK_FILE, cache_dir=cache_dir)
+    return start_lock_file(wheel, core_lock, site_dir / LOCK_FILE, cache_dir=cache_dir)

@@ -80,6 +80,10 @@ class ChartRenderer:
             raise ChartSvgError(f"drawing the widgets' charts with Vega failed: {str(answer['error'])[-1500:]}")
         return {item["id"]: item["svg"] for item in answer}
 
+    def start(self) -> None:
+        """Start Node now, without waiting for it: loading Vega then overlaps whatever the caller does next."""
+        self._started()
+
     def close(self) -> None:
         if self._stop is not None:
             self._stop()
@@ -162,6 +166,13 @@ def render_svgs(specs: dict[str, dict[str, Any]], node_modules: Path, *, timeout
             _cache[key] = svg
             _write(directory, f"{key}.svg", svg)
     return {chart_id: _cache[keys[chart_id]] for chart_id in specs}
+
+
+def cache_is_empty(node_modules: Path, cache_dir: Path | None = None) -> bool:
+    """No chart has been drawn into the cache yet (a fresh clone, or after ``make clean``): every chart of the
+    build will need Node, so it is worth starting before the first page asks for it."""
+    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir(Path(node_modules))
+    return next(directory.glob("*.svg"), None) is None
 
 
 def _renderer_version(node_modules: Path) -> str:
