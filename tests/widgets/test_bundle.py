@@ -19,10 +19,11 @@ from alliance_atlas.widgets.bundle import (
     LOCK_FILE,
     BundleError,
     build_browser_package,
-    start_browser_package,
     build_browser_wheel,
+    start_browser_package,
     write_lock_file,
 )
+from support.processes import record_popen
 
 PACKAGE_ROOT = pathlib.Path(alliance_atlas.__file__).parent
 CORE_LOCK = pathlib.Path(__file__).resolve().parents[2] / "node_modules" / "pyodide" / "pyodide-lock.json"
@@ -123,14 +124,7 @@ def test_the_lock_file_is_made_once_per_wheel_then_copied_from_the_cache(tmp_pat
 def test_a_build_that_stops_early_cancels_the_tool_and_is_told_the_lock_file_was_not_written(tmp_path, monkeypatch):
     if not CORE_LOCK.is_file():
         pytest.fail("node_modules/pyodide is needed: run `make test`, which installs it", pytrace=False)
-    started = []
-    real_popen = subprocess.Popen
-
-    def recording_popen(*args, **kwargs):
-        started.append(real_popen(*args, **kwargs))
-        return started[-1]
-
-    monkeypatch.setattr(subprocess, "Popen", recording_popen)
+    started = record_popen(monkeypatch)
     pending = start_browser_package(PACKAGE_ROOT, CORE_LOCK, tmp_path)
     assert pending.wheel.is_file() and len(started) == 1
     pending.cancel()

@@ -9,6 +9,7 @@ import pytest
 
 from alliance_atlas.widgets import api as browser_api
 from alliance_atlas.widgets import static_svg
+from support.processes import record_popen
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
@@ -61,14 +62,7 @@ def test_a_damaged_cache_file_is_drawn_again(fresh, tmp_path, monkeypatch):
 
 
 def test_one_renderer_draws_every_call_with_one_node_process_and_closes_it(fresh, tmp_path, monkeypatch):
-    started = []
-    popen = subprocess.Popen
-
-    def counted(*args, **kwargs):
-        started.append(popen(*args, **kwargs))
-        return started[-1]
-
-    monkeypatch.setattr(subprocess, "Popen", counted)
+    started = record_popen(monkeypatch)
     spec = _spec()
     renderer = static_svg.ChartRenderer(NODE_MODULES)
     try:
@@ -89,9 +83,7 @@ def test_one_renderer_draws_every_call_with_one_node_process_and_closes_it(fresh
 def test_a_renderer_started_early_draws_with_the_process_it_started(fresh, tmp_path, monkeypatch):
     # A build with an empty cache starts Node before its first page; that process then draws the charts.
     assert static_svg.cache_is_empty(NODE_MODULES, cache_dir=tmp_path)
-    started = []
-    real_popen = subprocess.Popen
-    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    started = record_popen(monkeypatch)
     renderer = static_svg.ChartRenderer(NODE_MODULES)
     try:
         renderer.start()

@@ -16,6 +16,7 @@ from typing import Any
 from alliance_atlas.bibliography.format_cache import ReferenceCache
 from alliance_atlas.bibliography.formatting import Formatter
 from alliance_atlas.site.html_slots import HtmlSlots
+from alliance_atlas.widgets.bundle import PendingLock
 from alliance_atlas.widgets.static_svg import ChartRenderer
 
 
@@ -77,8 +78,8 @@ class BuildState:
     build_date: datetime.date = field(default_factory=datetime.date.today)
     #: the one Node process that draws the static charts of every page (widgets, questions), started on first use
     chart_renderer: ChartRenderer | None = None
-    #: the widgets' wheel, its lock file still being written by its tool (``widgets.bundle.PendingLock``)
-    browser_package: Any = None
+    #: the widgets' wheel, its lock file still being written by its tool
+    browser_package: PendingLock | None = None
 
     def charts(self, node_modules: Path) -> ChartRenderer:
         """The build's chart renderer; ``close_charts`` (after the last page) ends its process."""
